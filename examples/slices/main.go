@@ -75,7 +75,13 @@ func main() {
 		fmt.Printf("  g%d: %7.1f-%7.1f  %5.1f\n", s.g, ms(s.start), ms(s.end), l)
 	}
 	sort.Float64s(lens)
+	var end time.Duration // when the last goroutine finished
+	for i := 0; i < n; i++ {
+		if stamps[i][chunks] > end {
+			end = stamps[i][chunks]
+		}
+	}
 	// The last slice of each goroutine is cut short by its completion.
 	fmt.Printf("slices=%d min=%.1fms median=%.1fms max=%.1fms total=%.1fms\n",
-		len(lens), lens[0], lens[len(lens)/2], lens[len(lens)-1], ms(stamps[0][chunks]))
+		len(lens), lens[0], lens[len(lens)/2], lens[len(lens)-1], ms(end))
 }
