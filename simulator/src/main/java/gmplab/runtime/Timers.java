@@ -1,0 +1,114 @@
+package gmplab.runtime;
+
+import gmplab.trace.EventKind;
+
+/**
+ * Per-P timers ({@code time.go}): {@code time.Sleep} parks the G and puts its
+ * timer on the heap of the P it ran on; {@code checkTimers} runs expired timers
+ * at the start of {@code findRunnable} (and on the last stealing pass for other
+ * Ps); {@code goroutineReady} → {@code goready} puts the sleeper in the
+ * {@code runnext} of the P that ran the timer.
+ */
+final class Timers {
+    private final Sched s;
+    private long seq;
+
+    Timers(Sched s) {
+        this.s = s;
+    }
+
+    /** {@code timeSleep}: {@code gopark(resetForSleep)}, then the timer goes on this P's heap. */
+    void timeSleep(M m, G gp, long ns) {
+        P pp = m.p;
+        long when = s.now + ns;
+        s.gopark(m, gp, WaitReason.SLEEP, "timer@" + pp.id);
+        addtimer(pp, new Timer(when, seq++, gp, null, null, 0));
+    }
+
+    /** {@code startTimer} for {@code time.After}/{@code NewTimer}/{@code Tick}: on the current P. */
+    void startTimer(M m, Chan c, Object value, long ns, long period) {
+        addtimer(m.p, new Timer(s.now + Math.max(0, ns), seq++, null, c, value, period));
+    }
+
+    /** {@code addtimer} → {@code doaddtimer}: push on the heap; an earliest timer wakes the netpoller. */
+    private void addtimer(P pp, Timer t) {
+        s.netpollInited = true; // doaddtimer → netpollGenericInit
+        Timer first = pp.timers.peek();
+        pp.timers.add(t);
+        if (first == null || t.when < first.when) wakeNetPoller(t.when);
+    }
+
+    /**
+     * {@code wakeNetPoller}: if an M is blocked in netpoll past {@code when}, break it
+     * ({@code netpollBreak}); if nobody is polling, {@code wakep}.
+     */
+    void wakeNetPoller(long when) {
+        if (s.lastpoll == 0) {
+            if (s.pollUntil == 0 || s.pollUntil > when) s.netpoll.netpollBreak();
+        } else {
+            s.wakep();
+        }
+    }
+
+    /**
+     * {@code checkTimers(pp, now)} on the M's own P: runs expired timers; returns
+     * when the next one is due (0 if none).
+     */
+    long checkTimers(M m, P pp) {
+        return run(m, pp)[0];
+    }
+
+    /** {@code checkTimers(p2, now)} from {@code stealWork}: {next, ran ? 1 : 0}. */
+    long[] checkTimersOf(M m, P p2) {
+        return run(m, p2);
+    }
+
+    private long[] run(M m, P pp) {
+        Timer t = pp.timers.peek();
+        if (t == null) return new long[] {0, 0};
+        if (t.when > s.now) return new long[] {t.when, 0};
+        int ran = 0;
+        while ((t = pp.timers.peek()) != null && t.when <= s.now) {
+            pp.timers.poll();
+            ran++;
+            if (t.g != null) {
+                s.emit(EventKind.TIMER_FIRE, t.g, m, pp, "timer.sleep", m.p.id);
+                s.ready(m, t.g, "timer");
+            } else {
+                s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name);
+                s.chans.sendNonBlocking(m, t.chan, t.value);
+                if (t.period > 0) {
+                    t.when += t.period * (1 + (s.now - t.when) / t.period);
+                    pp.timers.add(t);
+                }
+            }
+        }
+        Timer next = pp.timers.peek();
+        return new long[] {next == null ? 0 : next.when, ran};
+    }
+
+    /** {@code checkTimersNoP}: the earliest timer over all Ps, if earlier than {@code pollUntil}. */
+    long checkTimersNoP(long pollUntil) {
+        for (P pp : s.allp) {
+            Timer t = pp.timers.peek();
+            if (t != null && (pollUntil == 0 || t.when < pollUntil)) pollUntil = t.when;
+        }
+        return pollUntil;
+    }
+
+    /** {@code nobarrierWakeTime}: when the P's next timer is due, 0 if none. */
+    long nobarrierWakeTime(P pp) {
+        Timer t = pp.timers.peek();
+        return t == null ? 0 : t.when;
+    }
+
+    /** {@code timeSleepUntil}: the earliest timer of all Ps (Long.MAX_VALUE if none). */
+    long timeSleepUntil() {
+        long next = Long.MAX_VALUE;
+        for (P pp : s.allp) {
+            Timer t = pp.timers.peek();
+            if (t != null && t.when < next) next = t.when;
+        }
+        return next;
+    }
+}
