@@ -66,6 +66,23 @@ public final class CipherState {
         return out;
     }
 
+    /**
+     * Encrypts {@code header} followed by {@code data[off, off+len)} as one
+     * message (no associated data) into {@code out} at {@code outOff}; returns
+     * the ciphertext length (header + len + 16).
+     */
+    public int encrypt2(byte[] header, byte[] data, int off, int len, byte[] out, int outOff) throws Libp2pException {
+        try {
+            init(Cipher.ENCRYPT_MODE, null);
+            int w = cipher.update(header, 0, header.length, out, outOff);
+            w += cipher.doFinal(data, off, len, out, outOff + w);
+            n++;
+            return w;
+        } catch (GeneralSecurityException e) {
+            throw new Libp2pException("ChaCha20-Poly1305 encryption failed", e);
+        }
+    }
+
     /** Decrypts and authenticates; returns the plaintext length written to {@code out}. */
     public int decrypt(byte[] ad, byte[] in, int off, int len, byte[] out, int outOff) throws Libp2pException {
         if (len < TAG_LENGTH) {
