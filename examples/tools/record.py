@@ -97,6 +97,10 @@ def stdout_figures(name, stdout):
     m = re.search(r'total=([\d.]+)ms', stdout)
     if m and 'workers=' in stdout:
         f['total_ms'] = m.group(1)
+    for l in stdout.splitlines():
+        if l.startswith('stats:'):
+            for k, v in re.findall(r'(\w+)=([\d.]+)', l):
+                f[k] = v
     m = re.search(r'NumGoroutine: (\d+)', stdout)
     if m:
         f['NumGoroutine'] = m.group(1)
@@ -227,6 +231,15 @@ def experiments():
     add('slices/async', 'slices', env=P1, runs=5, note=NOTE_P1)
     add('slices/asyncpreemptoff', 'slices', env={'GOMAXPROCS': '1', 'GODEBUG': 'asyncpreemptoff=1'},
         runs=5, note=NOTE_P1)
+    # retake latency: sysmon deep-sleeps when all Ps are idle unless schedtrace
+    # is on; entersyscall wakes it (20 us period) -> very different latencies.
+    add('retake/back-to-back', 'retake', env=P1, runs=5, note=NOTE_P1)
+    add('retake/after-idle', 'retake', args='idle', env=P1, runs=5, note=NOTE_P1)
+    add('retake/back-to-back-schedtrace', 'retake', env={'GOMAXPROCS': '1', 'GODEBUG': 'schedtrace=1000'},
+        runs=5, note=NOTE_P1 + '; schedtrace keeps sysmon out of deep sleep (§10)')
+    add('retake/after-idle-schedtrace', 'retake', args='idle',
+        env={'GOMAXPROCS': '1', 'GODEBUG': 'schedtrace=1000'},
+        runs=5, note=NOTE_P1 + '; schedtrace keeps sysmon out of deep sleep (§10)')
     add('steal', 'steal', env={'GOMAXPROCS': '4', 'GODEBUG': 'schedtrace=1'}, runs=5,
         note='env GOMAXPROCS=4 makes the in-program runtime.GOMAXPROCS(4) a no-op; the machine has 2 CPUs')
     for g in (1, 2, 4):
