@@ -796,7 +796,7 @@ public final class Sched {
      */
     void runG(M m) {
         G gp = m.curg;
-        while (outcome == null && m.curg == gp) {
+        while (outcome == null && m.curg == gp && gp.status == GStatus.RUNNING) {
             if (gp.pendingCompute > 0) {
                 m.computeEnd = now + gp.pendingCompute;
                 m.computeHasCalls = gp.pendingHasCalls;
@@ -1262,11 +1262,24 @@ public final class Sched {
         tasks.add(new Task(when, taskSeq++, kind, null, 0, arg));
     }
 
+    /** Runs tasks until at least {@code events} events exist, or the program ends. */
+    void runUntilEvents(long events) {
+        long saved = stopAtEvents;
+        stopAtEvents = events;
+        try {
+            runLoop();
+        } finally {
+            stopAtEvents = saved;
+        }
+    }
+
+    private long stopAtEvents = Long.MAX_VALUE;
+
     /** Runs tasks until the program ends or a limit is hit. */
     void runLoop() {
         long maxTime = cfg.maxTimeNs();
         long maxEvents = cfg.maxEvents();
-        while (outcome == null) {
+        while (outcome == null && eventSeq < stopAtEvents) {
             Task t = tasks.poll();
             if (t == null) {
                 // Nothing can ever happen again; checkdead would have caught a deadlock.

@@ -53,6 +53,24 @@ public final class Simulation {
         return result();
     }
 
+    /**
+     * Runs until at least {@code eventCount} events have been emitted (or the
+     * program ends). Stops between scheduler steps, so a few more may exist.
+     */
+    public void runUntilEvents(long eventCount) {
+        sched.runUntilEvents(eventCount);
+    }
+
+    /** Events emitted so far. */
+    public long eventCount() {
+        return sched.eventCount();
+    }
+
+    /** True once the program has ended (exit, panic, fatal error or a limit). */
+    public boolean finished() {
+        return sched.outcome != null;
+    }
+
     /** The result so far (the outcome is null-safe only after the run ended). */
     public RunResult result() {
         Outcome o = sched.outcome == null ? new Outcome(-1, Outcome.Reason.EXIT, "running") : sched.outcome;
