@@ -4,6 +4,8 @@ import gmplab.p2p.libp2p.Libp2pException;
 import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.p2p.libp2p.multiformats.PeerId;
 import gmplab.p2p.libp2p.multistream.MultistreamNegotiator;
+import gmplab.p2p.libp2p.noise.NoiseSecureChannel;
+import gmplab.p2p.libp2p.noise.X25519;
 import gmplab.p2p.libp2p.yamux.YamuxStream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -67,10 +69,13 @@ public final class Host implements AutoCloseable {
     private final List<Channel> servers = new CopyOnWriteArrayList<>();
     private final List<Multiaddr> listenAddrs = new CopyOnWriteArrayList<>();
     private final Map<PeerId, List<Multiaddr>> peerstore = new ConcurrentHashMap<>();
+    private final X25519.KeyPair noiseStaticKey = X25519.generate();
+    private final byte[] noiseStaticKeySignature;
     private volatile boolean closed;
 
     public Host(HostConfig config) {
         this.config = config;
+        this.noiseStaticKeySignature = NoiseSecureChannel.signStaticKey(config.identity(), noiseStaticKey);
         this.workers = new NioEventLoopGroup(config.ioThreads(), daemonFactory("p2p-io"));
         setStreamHandler(Identify.PROTOCOL_ID, new Identify(this)::handle);
         setStreamHandler(Ping.PROTOCOL_ID, Ping::handle);
@@ -83,6 +88,12 @@ public final class Host implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    NoiseSecureChannel newNoise(boolean initiator, PeerId expected) {
+        return new NoiseSecureChannel(initiator, config.identity(), expected,
+                config.earlyMuxer() ? List.of(gmplab.p2p.libp2p.yamux.YamuxSession.PROTOCOL_ID) : List.of(),
+                noiseStaticKey, noiseStaticKeySignature);
     }
 
     public HostConfig config() {

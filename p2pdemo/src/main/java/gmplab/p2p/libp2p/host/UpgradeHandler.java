@@ -6,7 +6,6 @@ import gmplab.p2p.libp2p.multiformats.PeerId;
 import gmplab.p2p.libp2p.multistream.Multistream;
 import gmplab.p2p.libp2p.multistream.MultistreamNegotiator;
 import gmplab.p2p.libp2p.noise.NoiseSecureChannel;
-import gmplab.p2p.libp2p.yamux.YamuxSession;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,8 +43,7 @@ final class UpgradeHandler extends ByteToMessageDecoder {
                 ? MultistreamNegotiator.initiator(List.of(NoiseSecureChannel.PROTOCOL_ID))
                 : MultistreamNegotiator.responder(NoiseSecureChannel.PROTOCOL_ID::equals,
                         () -> List.of(NoiseSecureChannel.PROTOCOL_ID));
-        this.noise = new NoiseSecureChannel(initiator, host.config().identity(), expected,
-                host.config().earlyMuxer() ? List.of(YamuxSession.PROTOCOL_ID) : List.of());
+        this.noise = host.newNoise(initiator, expected);
     }
 
     @Override

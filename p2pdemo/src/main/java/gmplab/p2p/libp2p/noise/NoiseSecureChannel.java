@@ -45,7 +45,9 @@ public final class NoiseSecureChannel {
     private final List<String> localMuxers;
     private final NoiseXX xx;
     private final X25519.KeyPair staticKey;
+    private final byte[] staticKeySignature;
     private Result result;
+    private boolean readMsg1;
 
     /**
      * @param expectedRemote the peer id a dialer expects, or null to accept any
@@ -58,7 +60,29 @@ public final class NoiseSecureChannel {
         this.expectedRemote = expectedRemote;
         this.localMuxers = List.copyOf(localMuxers);
         this.staticKey = staticKey;
+        this.staticKeySignature = signStaticKey(identity, staticKey);
         this.xx = new NoiseXX(initiator, staticKey, ephemeralKey);
+    }
+
+    /**
+     * With a host-wide static key and its precomputed signature (libp2p allows
+     * one static key per process; this saves an X25519 key generation and an
+     * Ed25519 signature per connection).
+     */
+    public NoiseSecureChannel(boolean initiator, Identity identity, PeerId expectedRemote, List<String> localMuxers,
+            X25519.KeyPair staticKey, byte[] staticKeySignature) {
+        this.initiator = initiator;
+        this.identity = identity;
+        this.expectedRemote = expectedRemote;
+        this.localMuxers = List.copyOf(localMuxers);
+        this.staticKey = staticKey;
+        this.staticKeySignature = staticKeySignature.clone();
+        this.xx = new NoiseXX(initiator, staticKey, X25519.generate());
+    }
+
+    /** The identity_sig for a static key: Ed25519 over "noise-libp2p-static-key:" || static public key. */
+    public static byte[] signStaticKey(Identity identity, X25519.KeyPair staticKey) {
+        return identity.sign(concat(SIGNATURE_PREFIX, staticKey.publicKey()));
     }
 
     public NoiseSecureChannel(boolean initiator, Identity identity, PeerId expectedRemote, List<String> localMuxers) {
@@ -99,8 +123,6 @@ public final class NoiseSecureChannel {
         return null;
     }
 
-    private boolean readMsg1;
-
     public boolean isComplete() {
         return result != null;
     }
@@ -110,8 +132,7 @@ public final class NoiseSecureChannel {
     }
 
     NoisePayload localPayload() {
-        byte[] sig = identity.sign(concat(SIGNATURE_PREFIX, staticKey.publicKey()));
-        return new NoisePayload(identity.publicKey().toProtobuf(), sig, localMuxers);
+        return new NoisePayload(identity.publicKey().toProtobuf(), staticKeySignature, localMuxers);
     }
 
     private static NoisePayload decode(byte[] p) throws HandshakeException {
