@@ -54,7 +54,9 @@ public final class Sched {
 
     // --- schedt ---------------------------------------------------------
     long goidgen;
-    /** {@code sched.lastpoll}: time of the last netpoll; 0 while an M is blocked in netpoll. */
+    /** Value of {@code lastpoll} while an M is blocked in netpoll (Go uses 0; virtual time can be 0). */
+    static final long POLLING = Long.MIN_VALUE;
+    /** {@code sched.lastpoll}: time of the last netpoll; {@link #POLLING} while an M is blocked in netpoll. */
     long lastpoll;
     /** {@code sched.pollUntil}: deadline of the M blocked in netpoll. */
     long pollUntil;
@@ -516,12 +518,12 @@ public final class Sched {
             return;
         }
         if (nmspinning + npidle == 0) {
-            nmspinning = 1;
             emit(EventKind.HANDOFFP, null, null, pp, "handoffp.spin");
+            nmspinning = 1; // atomic.Cas(&sched.nmspinning, 0, 1)
             startm(pp, true, "handoffp");
             return;
         }
-        if (npidle == gomaxprocs - 1 && lastpoll != 0) {
+        if (npidle == gomaxprocs - 1 && lastpoll != POLLING) {
             emit(EventKind.HANDOFFP, null, null, pp, "handoffp.netpoll");
             startm(pp, false, "handoffp");
             return;
@@ -598,7 +600,7 @@ public final class Sched {
                     return gp;
                 }
             }
-            if (netpollInited && netpoll.waiters() > 0 && lastpoll != 0) {
+            if (netpollInited && netpoll.waiters() > 0 && lastpoll != POLLING) {
                 ArrayDeque<G> list = netpoll.netpoll(m, 0);
                 if (!list.isEmpty()) {
                     gp = list.pop();
@@ -652,8 +654,8 @@ public final class Sched {
                 }
                 pollUntilLocal = timers.checkTimersNoP(pollUntilLocal);
             }
-            if (netpollInited && (netpoll.waiters() > 0 || pollUntilLocal != 0) && lastpoll != 0) {
-                lastpoll = 0; // atomic.Xchg64(&sched.lastpoll, 0)
+            if (netpollInited && (netpoll.waiters() > 0 || pollUntilLocal != 0) && lastpoll != POLLING) {
+                lastpoll = POLLING; // atomic.Xchg64(&sched.lastpoll, 0)
                 pollUntil = pollUntilLocal;
                 netpoll.block(m, pollUntilLocal, wasSpinning);
                 return null;
@@ -871,8 +873,9 @@ public final class Sched {
         gp.status = GStatus.RUNNABLE;
         gp.waitingOn = "";
         runqput(pp, gp, true);
-        emit(EventKind.READY, gp, waker, pp, kicked == null ? "ready" : "ready.kick",
-                waker.curg == null ? 0 : waker.curg.goid, why, kicked == null ? 0 : kicked.goid);
+        String key = (waker.curg == null ? "ready.rt" : "ready") + (kicked == null ? "" : ".kick");
+        emit(EventKind.READY, gp, waker, pp, key, waker.curg == null ? 0 : waker.curg.goid, why,
+                kicked == null ? 0 : kicked.goid);
         wakep();
     }
 
@@ -1134,17 +1137,18 @@ public final class Sched {
         emit(EventKind.GOEXIT, gp, m, pp, "goexit", pp.gFree.size() + 1);
         gfput(pp, gp);
         if (locked) {
+            // mexit: the thread exits, handing off its P; m0 cannot exit, so it is wedged
+            // (parked forever, still in allm, but no longer counted by mcount).
             m.lockedg = null;
-            if (m != m0) {
-                // mexit: the thread exits, handing off its P.
-                releasep(m);
-                m.state = M.State.DEAD;
-                allm.remove(m);
-                nmfreed++;
-                emit(EventKind.GOEXIT, null, m, pp, "mexit", mcount());
-                handoffp(pp);
-                return;
-            }
+            releasep(m);
+            m.state = M.State.DEAD;
+            m.blocked = m == m0;
+            if (m != m0) allm.remove(m);
+            nmfreed++;
+            emit(EventKind.GOEXIT, null, m, pp, m == m0 ? "mexit.m0" : "mexit", mcount());
+            handoffp(pp);
+            checkdead();
+            return;
         }
         m.lockedg = null;
         scheduleLater(m, timings.switchNs());
@@ -1163,7 +1167,7 @@ public final class Sched {
      */
     void throwFatal(String prefix, String message) {
         if (outcome != null) return;
-        StringBuilder sb = new StringBuilder(prefix).append("fatal error: ").append(message).append('\n');
+        StringBuilder sb = new StringBuilder(prefix).append("fatal error: ").append(message).append("\n\n");
         Tracebacks.appendAll(sb, this, null);
         out.stderr(sb.toString());
         emit(EventKind.FATAL, null, null, null, "fatal", message);
@@ -1274,6 +1278,8 @@ public final class Sched {
     }
 
     private long stopAtEvents = Long.MAX_VALUE;
+    /** Called after every scheduler step (tests check invariants here). */
+    Runnable afterTask;
 
     /** Runs tasks until the program ends or a limit is hit. */
     void runLoop() {
@@ -1294,6 +1300,7 @@ public final class Sched {
             }
             now = t.when;
             dispatch(t);
+            if (afterTask != null) afterTask.run();
             if (eventSeq >= maxEvents && outcome == null) {
                 limit("events", maxEvents);
                 return;

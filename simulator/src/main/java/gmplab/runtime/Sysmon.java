@@ -67,7 +67,7 @@ final class Sysmon {
             }
         }
         long now = s.now;
-        if (s.netpollInited && s.lastpoll != 0 && s.lastpoll + 10_000_000L < now) {
+        if (s.netpollInited && s.lastpoll != Sched.POLLING && s.lastpoll + 10_000_000L < now) {
             s.lastpoll = now;
             java.util.ArrayDeque<G> list = s.netpoll.netpoll(s.sysmonM, 0);
             if (!list.isEmpty()) s.injectglist(s.sysmonM, list);

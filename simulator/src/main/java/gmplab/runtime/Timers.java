@@ -43,7 +43,7 @@ final class Timers {
      * ({@code netpollBreak}); if nobody is polling, {@code wakep}.
      */
     void wakeNetPoller(long when) {
-        if (s.lastpoll == 0) {
+        if (s.lastpoll == Sched.POLLING) {
             if (s.pollUntil == 0 || s.pollUntil > when) s.netpoll.netpollBreak();
         } else {
             s.wakep();
