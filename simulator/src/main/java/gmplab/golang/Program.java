@@ -1,0 +1,38 @@
+package gmplab.golang;
+
+/**
+ * The run-time state shared by all goroutines of one execution of a compiled
+ * program: package-level variables, the host (virtual clock), the cost model and
+ * the memory accounting.
+ */
+final class Program {
+    final Values.Cell[] globals;
+    final GoHost host;
+    final long nsPerInstr;
+    final long budget;
+    final long memoryLimit;
+    private long allocated;
+
+    Program(int nglobals, GoHost host, VmOptions options) {
+        this.globals = new Values.Cell[nglobals];
+        for (int i = 0; i < nglobals; i++) globals[i] = new Values.Cell(null);
+        this.host = host;
+        this.nsPerInstr = options.nsPerInstruction();
+        this.budget = options.instructionBudget();
+        this.memoryLimit = options.memoryLimitBytes();
+    }
+
+    /**
+     * Accounts {@code bytes} of allocation. The VM has no garbage collector of its own
+     * (the JVM's reclaims), so this is a bound on total allocation; beyond it the
+     * program dies with Go's "fatal error: runtime: out of memory".
+     */
+    void allocate(long bytes) {
+        allocated += bytes;
+        if (allocated > memoryLimit || bytes > memoryLimit / 4) throw new OutOfMemoryError("go heap limit");
+    }
+
+    long allocated() {
+        return allocated;
+    }
+}
