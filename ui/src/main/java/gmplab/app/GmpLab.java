@@ -26,11 +26,11 @@ public final class GmpLab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Without a subcommand: the default demo (the UI issue makes this open the app). */
+    /** Without a subcommand: open the app (the {@code ui} subcommand with its defaults). */
     @Override
     public void run() {
-        int code = new CommandLine(new DemoCommand()).execute("spawn-order", "--gomaxprocs", "1", "--explain");
-        if (code != 0) throw new CommandLine.ExecutionException(spec.commandLine(), "demo failed with " + code);
+        int code = commandLine().execute("ui");
+        if (code != 0) throw new CommandLine.ExecutionException(spec.commandLine(), "the app failed with " + code);
     }
 
     /** Builds the command line with every available subcommand. */

@@ -1,0 +1,46 @@
+package gmplab.ui;
+
+import gmplab.ui.view.AppOptions;
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code gmplab ui}: opens the app (also what {@code gmplab} without a subcommand does). */
+@Command(name = "ui", mixinStandardHelpOptions = true,
+        description = "Open the GMP Lab window: step through the scheduler, forward and back.")
+public final class UiCommand implements Callable<Integer> {
+    @Option(names = "--lang", description = "en or zh (default: en)", defaultValue = "en")
+    String lang;
+    @Option(names = "--presenter", description = "presenter mode: large, high contrast, uncluttered")
+    boolean presenter;
+    @Option(names = "--theme", description = "light or dark (default: light)", defaultValue = "light")
+    String theme;
+    @Option(names = "--gomaxprocs", description = "GOMAXPROCS of the run (default: 4)", defaultValue = "4")
+    int gomaxprocs;
+    @Option(names = "--seed", description = "seed of the run (default: 1)", defaultValue = "1")
+    long seed;
+    @Option(names = "--program", description = "built-in workload to load (default: spawn-order)", defaultValue = "spawn-order")
+    String program;
+    @Option(names = "--event", description = "event index to show first (with --snapshot; default: 40% into the run)", defaultValue = "-1")
+    int event;
+    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "render the window to a PNG and exit")
+    Path snapshot;
+
+    public UiCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        if (!theme.equals("light") && !theme.equals("dark")) {
+            System.err.println("--theme must be light or dark");
+            return 2;
+        }
+        GmpLabApp.options = new AppOptions(lang, presenter, theme, gomaxprocs, seed, snapshot, event, program,
+                AppOptions.findExamples());
+        Application.launch(GmpLabApp.class);
+        return GmpLabApp.exitCode;
+    }
+}

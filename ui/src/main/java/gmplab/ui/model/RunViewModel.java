@@ -1,0 +1,248 @@
+package gmplab.ui.model;
+
+import gmplab.runtime.Recording;
+import gmplab.runtime.RunResult;
+import gmplab.runtime.SimConfig;
+import gmplab.runtime.Snapshot;
+import gmplab.trace.Event;
+import gmplab.trace.EventKind;
+import gmplab.ui.model.SchedDetail.Selection;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The main view model: one program, one recorded run, and a cursor on its
+ * events. Runs simulations on a background executor and publishes results
+ * through the {@code ui} executor (the FX thread in the app, direct in tests);
+ * the views bind to its properties and never call the engine themselves.
+ */
+public final class RunViewModel {
+    /** Play speeds in events per second ("+" and "−" move through them). */
+    public static final double[] SPEEDS = {0.5, 1, 2, 4, 8, 16, 32, 64, 128, 512, 2048};
+    /** The UI's limits for one run: a program that runs forever stops here and says so. */
+    public static final long MAX_EVENTS = 1_000_000;
+    public static final long MAX_TIME_NS = 60_000_000_000L;
+
+    private final Executor background;
+    private final Executor ui;
+
+    private final ObjectProperty<ProgramSource> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<SimConfig> config = new SimpleObjectProperty<>(
+            SimConfig.defaults().withGomaxprocs(1).withLimits(MAX_TIME_NS, MAX_EVENTS));
+    private final ObjectProperty<Recording> recording = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimelineModel> timeline = new SimpleObjectProperty<>();
+    private final IntegerProperty cursor = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
+    private final ObjectProperty<BoardModel> board = new SimpleObjectProperty<>();
+    private final ObjectProperty<Event> event = new SimpleObjectProperty<>();
+    private final ObjectProperty<Message> status = new SimpleObjectProperty<>(Message.NONE);
+    private final ObjectProperty<String> output = new SimpleObjectProperty<>("");
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
+    private final ObservableList<CompileError> errors = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final IntegerProperty speed = new SimpleIntegerProperty(2);
+    private int[] printIdx = new int[0];
+    private double playDebt;
+    private long lastSeekNanos;
+
+    public RunViewModel(Executor background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
+    }
+
+    /** Loads a program and runs it with the current settings (cursor at the first event). */
+    public void load(ProgramSource src) {
+        source.set(src);
+        run(src.text(), 0);
+    }
+
+    /** Compiles {@code text} with the current source and runs it, keeping the cursor where possible. */
+    public void runAgain(String text) {
+        run(text, Math.max(0, cursor.get()));
+    }
+
+    private void run(String text, int keepCursor) {
+        ProgramSource src = source.get();
+        if (src == null) return;
+        playing.set(false);
+        Compiled c = src.compile(text);
+        errors.setAll(c.errors());
+        if (!c.ok()) {
+            status.set(new Message("status.compileErrors", c.errors().size()));
+            return;
+        }
+        SimConfig cfg = config.get();
+        busy.set(true);
+        status.set(new Message("status.running", src.name()));
+        background.execute(() -> {
+            try {
+                Recording r = Recording.record(cfg, c.main());
+                TimelineModel tl = TimelineModel.of(r.events(), cfg.gomaxprocs());
+                ui.execute(() -> install(r, tl, keepCursor));
+            } catch (RuntimeException | StackOverflowError e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    status.set(new Message("status.failed", String.valueOf(e.getMessage())));
+                });
+            }
+        });
+    }
+
+    private void install(Recording r, TimelineModel tl, int keepCursor) {
+        List<Event> ev = r.events();
+        int n = 0;
+        for (Event e : ev) if (e.kind() == EventKind.PRINT) n++;
+        int[] idx = new int[n];
+        n = 0;
+        for (int i = 0; i < ev.size(); i++) if (ev.get(i).kind() == EventKind.PRINT) idx[n++] = i;
+        printIdx = idx;
+        recording.set(r);
+        timeline.set(tl);
+        busy.set(false);
+        RunResult res = r.result();
+        status.set(res.hitLimit() ? new Message("status.limit", r.size(), res.outcome().message())
+                : new Message("status.done", r.size(), res.exitCode()));
+        cursor.set(-1);
+        seek(Math.min(keepCursor, r.size() - 1));
+    }
+
+    /** Moves the cursor to event {@code i} (clamped) and updates the snapshot, board, log and output. */
+    public void seek(int i) {
+        Recording r = recording.get();
+        if (r == null || r.size() == 0) return;
+        int j = Math.max(0, Math.min(r.size() - 1, i));
+        if (j == cursor.get() && snapshot.get() != null) return;
+        long t0 = System.nanoTime();
+        Snapshot s = r.snapshotAt(j);
+        lastSeekNanos = System.nanoTime() - t0;
+        snapshot.set(s);
+        board.set(BoardModel.of(s));
+        event.set(r.events().get(j));
+        output.set(outputUpTo(j));
+        cursor.set(j);
+    }
+
+    private String outputUpTo(int j) {
+        StringBuilder b = new StringBuilder();
+        List<Event> ev = recording.get().events();
+        for (int k : printIdx) {
+            if (k > j) break;
+            b.append(ev.get(k).argString(0));
+        }
+        if (j == ev.size() - 1) {
+            RunResult res = recording.get().result();
+            if (!res.stderr().isEmpty() && !b.toString().contains(res.stderr())) b.append(res.stderr());
+        }
+        return b.toString();
+    }
+
+    public void stepForward() {
+        seek(cursor.get() + 1);
+    }
+
+    public void stepBack() {
+        seek(cursor.get() - 1);
+    }
+
+    /** Next scheduler decision after the cursor (skips bookkeeping events). */
+    public void stepDecisionForward() {
+        seek(find(cursor.get() + 1, +1, e -> e.kind().decision));
+    }
+
+    public void stepDecisionBack() {
+        seek(find(cursor.get() - 1, -1, e -> e.kind().decision));
+    }
+
+    /** First index from {@code from} in direction {@code dir} whose event matches; the end if none. */
+    public int find(int from, int dir, Predicate<Event> p) {
+        Recording r = recording.get();
+        if (r == null) return 0;
+        List<Event> ev = r.events();
+        for (int i = from; i >= 0 && i < ev.size(); i += dir) if (p.test(ev.get(i))) return i;
+        return dir > 0 ? ev.size() - 1 : 0;
+    }
+
+    public void home() {
+        seek(0);
+    }
+
+    public void end() {
+        Recording r = recording.get();
+        if (r != null) seek(r.size() - 1);
+    }
+
+    /** Seek to the first event at or after virtual time {@code t}. */
+    public void seekTime(long t) {
+        Recording r = recording.get();
+        if (r != null) seek(r.indexAtTime(t));
+    }
+
+    public void togglePlay() {
+        playing.set(!playing.get() && !atEnd());
+        playDebt = 0;
+    }
+
+    public boolean atEnd() {
+        Recording r = recording.get();
+        return r == null || cursor.get() >= r.size() - 1;
+    }
+
+    /** Called by the view's animation clock while playing: advances by speed × elapsed seconds. */
+    public void advance(double seconds) {
+        if (!playing.get()) return;
+        playDebt += SPEEDS[speed.get()] * seconds;
+        int steps = (int) playDebt;
+        if (steps > 0) {
+            playDebt -= steps;
+            seek(cursor.get() + steps);
+            if (atEnd()) playing.set(false);
+        }
+    }
+
+    public void faster() {
+        speed.set(Math.min(SPEEDS.length - 1, speed.get() + 1));
+    }
+
+    public void slower() {
+        speed.set(Math.max(0, speed.get() - 1));
+    }
+
+    public void setConfig(SimConfig c) {
+        config.set(c.withLimits(MAX_TIME_NS, MAX_EVENTS));
+    }
+
+    /** Nanoseconds the last seek took (for the status bar and the benchmark). */
+    public long lastSeekNanos() {
+        return lastSeekNanos;
+    }
+
+    public ObjectProperty<ProgramSource> sourceProperty() { return source; }
+    public ObjectProperty<SimConfig> configProperty() { return config; }
+    public ReadOnlyObjectProperty<Recording> recordingProperty() { return recording; }
+    public ReadOnlyObjectProperty<TimelineModel> timelineProperty() { return timeline; }
+    public IntegerProperty cursorProperty() { return cursor; }
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() { return snapshot; }
+    public ReadOnlyObjectProperty<BoardModel> boardProperty() { return board; }
+    public ReadOnlyObjectProperty<Event> eventProperty() { return event; }
+    public ObjectProperty<Message> statusProperty() { return status; }
+    public ReadOnlyObjectProperty<String> outputProperty() { return output; }
+    public ObjectProperty<Selection> selectionProperty() { return selection; }
+    public ObservableList<CompileError> errors() { return errors; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanProperty playingProperty() { return playing; }
+    public IntegerProperty speedProperty() { return speed; }
+    public Recording recording() { return recording.get(); }
+    public int cursor() { return cursor.get(); }
+}

@@ -1,0 +1,379 @@
+package gmplab.ui.view;
+
+import gmplab.runtime.PStatus;
+import gmplab.runtime.Snapshot.MView;
+import gmplab.runtime.Snapshot.PView;
+import gmplab.ui.i18n.I18n;
+import gmplab.ui.model.BoardModel;
+import gmplab.ui.model.SchedDetail.Kind;
+import gmplab.ui.model.SchedDetail.Selection;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The G/M/P board, drawn on a Canvas: a card per P (its M, the G running,
+ * {@code runnext} and the 256-slot ring), the global queue, Ms in syscalls
+ * with the P they left in {@code _Psyscall}, the idle-M pool, spinning Ms,
+ * sysmon, and parked Gs grouped by what they wait on. Click to inspect.
+ */
+public final class BoardCanvas extends Pane {
+    private final Canvas canvas = new Canvas();
+    private final I18n i18n;
+    private BoardModel model;
+    private Palette pal = Palette.LIGHT;
+    private double scale = 1;
+    private String fontFamily = "System";
+    private Selection selected;
+    private final List<Hit> hits = new ArrayList<>();
+    private Consumer<Selection> onSelect = s -> { };
+    private long lastDrawNanos;
+
+    /** The ring is drawn as 16×16 slots, or 8×32 when the cards are narrow; head first. */
+    private int ringCols = 16;
+
+    private record Hit(double x, double y, double w, double h, Selection sel) { }
+
+    public BoardCanvas(I18n i18n) {
+        this.i18n = i18n;
+        setId("board");
+        getChildren().add(canvas);
+        canvas.widthProperty().bind(widthProperty());
+        canvas.heightProperty().bind(heightProperty());
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        setMinSize(200, 200);
+        canvas.setOnMouseClicked(e -> {
+            for (int i = hits.size() - 1; i >= 0; i--) {
+                Hit h = hits.get(i);
+                if (e.getX() >= h.x && e.getX() <= h.x + h.w && e.getY() >= h.y && e.getY() <= h.y + h.h) {
+                    onSelect.accept(h.sel);
+                    return;
+                }
+            }
+        });
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public void setOnSelect(Consumer<Selection> c) {
+        onSelect = c;
+    }
+
+    public void setModel(BoardModel m) {
+        model = m;
+        draw();
+        setAccessibleText(describe(m));
+    }
+
+    /** A text summary of the board (the accessible text; tests read it too). */
+    public static String describe(BoardModel m) {
+        if (m == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (BoardModel.PCard c : m.ps()) {
+            b.append("P").append(c.p().id()).append(' ').append(c.p().status())
+                    .append(c.m() != null ? " M" + c.m().id() : " noM")
+                    .append(c.running() >= 0 ? " running G" + c.running() : "")
+                    .append(c.p().runnext() >= 0 ? " runnext G" + c.p().runnext() : "")
+                    .append(" runq ").append(c.p().runq().length).append("; ");
+        }
+        b.append("global ").append(m.snap().globalRunq().length).append("; ");
+        for (MView mv : m.syscallMs()) b.append("syscall M").append(mv.id()).append(" oldp P").append(mv.oldp()).append("; ");
+        b.append("idle Ms ").append(m.idleMs().size()).append("; spinning ").append(m.spinningMs().size()).append("; ");
+        m.parked().forEach((k, v) -> b.append("parked ").append(k).append(' ').append(v.size()).append("; "));
+        return b.toString();
+    }
+
+    public void setSelected(Selection s) {
+        selected = s;
+        draw();
+    }
+
+    public void setLook(Palette p, double scale, String fontFamily) {
+        this.pal = p;
+        this.scale = scale;
+        this.fontFamily = fontFamily;
+        draw();
+    }
+
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    private Font font(double size, boolean bold) {
+        return Font.font(fontFamily, bold ? FontWeight.BOLD : FontWeight.NORMAL, size * scale);
+    }
+
+    /** Redraws everything (cheap enough to do per frame even with 10,000 goroutines). */
+    public void draw() {
+        long t0 = System.nanoTime();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        hits.clear();
+        gc.setFill(pal.bg());
+        gc.fillRect(0, 0, w, h);
+        if (model == null) {
+            lastDrawNanos = System.nanoTime() - t0;
+            return;
+        }
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        double s = scale, m = 8 * s;
+        double y = m;
+        var snap = model.snap();
+        gc.setFill(pal.muted());
+        gc.setFont(font(11, false));
+        gc.fillText(i18n.tr("board.counters", snap.gomaxprocs(), snap.npidle(), snap.mcount(), snap.nmidle(),
+                snap.nmspinning(), snap.globalRunq().length, model.liveGs()), m, y);
+        y += 18 * s;
+
+        // P cards
+        int n = model.ps().size();
+        int perRow = Math.max(1, Math.min(n, (int) ((w - m) / (120 * s + m))));
+        double cardW = Math.min(320 * s, (w - m - perRow * m) / perRow);
+        ringCols = (cardW - 16 * s) / 16 >= 6 * s ? 16 : 32;
+        double cell = Math.max(2, Math.min(10 * s, (cardW - 16 * s) / ringCols));
+        double cardH = 0;
+        for (int i = 0; i < n; i++) {
+            int col = i % perRow;
+            if (col == 0 && i > 0) y += cardH + m;
+            double x = m + col * (cardW + m);
+            cardH = drawP(gc, model.ps().get(i), x, y, cardW, cell);
+        }
+        y += cardH + m;
+
+        // global queue
+        y = drawQueue(gc, i18n.tr("board.globalQueue", snap.globalRunq().length), snap.globalRunq(), m, y, w - 2 * m, 2);
+
+        // Ms
+        double x = m;
+        double rowH = 40 * s;
+        gc.setFont(font(11, true));
+        gc.setFill(pal.text());
+        if (!model.syscallMs().isEmpty()) {
+            x = label(gc, i18n.tr("board.syscalls"), x, y + 12 * s);
+            for (MView mv : model.syscallMs()) {
+                x = mBox(gc, mv, x, y, mv.oldp() >= 0 ? i18n.tr("board.psyscall", mv.oldp()) : i18n.tr("board.noP")) + m;
+            }
+            x += m;
+        }
+        if (!model.spinningMs().isEmpty()) {
+            x = label(gc, i18n.tr("board.spinning"), x, y + 12 * s);
+            for (MView mv : model.spinningMs()) x = mBox(gc, mv, x, y, mv.p() >= 0 ? "P" + mv.p() : i18n.tr("board.noP")) + m;
+            x += m;
+        }
+        x = label(gc, i18n.tr("board.idleMs", model.idleMs().size()), x, y + 12 * s);
+        if (model.idleMs().isEmpty()) x += 4 * s;
+        for (MView mv : model.idleMs()) x = mBox(gc, mv, x, y, i18n.tr("board.parked")) + m / 2;
+        x += m;
+        for (MView mv : model.otherMs()) x = mBox(gc, mv, x, y, mv.state().toLowerCase()) + m / 2;
+        if (model.sysmon() != null) {
+            x += m;
+            x = label(gc, "sysmon", x, y + 12 * s);
+            mBox(gc, model.sysmon(), x, y, snap.sysmonDeepSleep() ? i18n.tr("board.deepSleep") : i18n.tr("board.awake"));
+        }
+        y += rowH + m;
+
+        // parked goroutines grouped by what they wait on
+        gc.setFont(font(11, true));
+        gc.setFill(pal.text());
+        gc.fillText(i18n.tr("board.parkedGs", model.parked().values().stream().mapToInt(List::size).sum()), m, y);
+        y += 16 * s;
+        for (Map.Entry<String, List<Long>> g : model.parked().entrySet()) {
+            if (y > h - 12 * s) break;
+            long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
+            y = drawQueue(gc, g.getKey() + " (" + ids.length + ")", ids, m, y, w - 2 * m, 3);
+        }
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    private double label(GraphicsContext gc, String text, double x, double y) {
+        gc.setFont(font(11, true));
+        gc.setFill(pal.text());
+        gc.fillText(text, x, y);
+        return x + textWidth(text, 11, true) + 6 * scale;
+    }
+
+    private double textWidth(String t, double size, boolean bold) {
+        javafx.scene.text.Text tx = new javafx.scene.text.Text(t);
+        tx.setFont(font(size, bold));
+        return tx.getLayoutBounds().getWidth();
+    }
+
+    /** An M box with a caption under it; returns the right edge. */
+    private double mBox(GraphicsContext gc, MView mv, double x, double y, String caption) {
+        double s = scale, bw = 44 * s, bh = 22 * s;
+        Color fill = mv.spinning() ? pal.accent() : pal.panel();
+        gc.setFill(fill);
+        gc.fillRoundRect(x, y, bw, bh, 6 * s, 6 * s);
+        stroke(gc, x, y, bw, bh, new Selection(Kind.M, mv.id()));
+        gc.setFill(mv.spinning() ? Palette.on(fill) : pal.text());
+        gc.setFont(font(11, true));
+        gc.fillText("M" + mv.id() + (mv.curg() >= 0 ? "·G" + mv.curg() : ""), x + 4 * s, y + 4 * s, bw - 6 * s);
+        gc.setFill(pal.muted());
+        gc.setFont(font(9, false));
+        gc.fillText(caption, x, y + bh + 2 * s, Math.max(bw, 90 * s));
+        hits.add(new Hit(x, y, bw, bh, new Selection(Kind.M, mv.id())));
+        return x + Math.max(bw, Math.min(90 * s, textWidth(caption, 9, false)));
+    }
+
+    private void stroke(GraphicsContext gc, double x, double y, double w, double h, Selection sel) {
+        boolean on = sel.equals(selected);
+        gc.setStroke(on ? pal.warn() : pal.border());
+        gc.setLineWidth(on ? 3 * scale : 1);
+        gc.strokeRoundRect(x, y, w, h, 6 * scale, 6 * scale);
+        gc.setLineWidth(1);
+    }
+
+    private void gDot(GraphicsContext gc, long goid, double x, double y, double size, boolean labelled) {
+        Color c = pal.g(goid);
+        gc.setFill(c);
+        gc.fillOval(x, y, size, size);
+        Selection sel = new Selection(Kind.G, goid);
+        if (sel.equals(selected)) {
+            gc.setStroke(pal.warn());
+            gc.setLineWidth(3 * scale);
+            gc.strokeOval(x, y, size, size);
+            gc.setLineWidth(1);
+        }
+        if (labelled) {
+            gc.setFill(Palette.on(c));
+            gc.setFont(font(Math.min(11, size / scale * 0.42), true));
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText("G" + goid, x + size / 2, y + size / 2, size - 2);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.TOP);
+        }
+        hits.add(new Hit(x, y, size, size, sel));
+    }
+
+    /** One P card; returns its height. */
+    private double drawP(GraphicsContext gc, BoardModel.PCard card, double x, double y, double cw, double cell) {
+        double s = scale, pad = 8 * s;
+        PView p = card.p();
+        double ringH = cell * (BoardModel.RING / ringCols);
+        double ch = pad + 18 * s + 40 * s + 8 * s + 14 * s + ringH + pad;
+        boolean idle = p.status() == PStatus.IDLE;
+        gc.setFill(idle ? pal.empty() : pal.panel());
+        gc.fillRoundRect(x, y, cw, ch, 10 * s, 10 * s);
+        stroke(gc, x, y, cw, ch, new Selection(Kind.P, p.id()));
+        hits.add(new Hit(x, y, cw, ch, new Selection(Kind.P, p.id())));
+        double cy = y + pad;
+        gc.setFill(pal.text());
+        gc.setFont(font(13, true));
+        gc.fillText("P" + p.id(), x + pad, cy);
+        gc.setFont(font(10, false));
+        gc.setFill(p.status() == PStatus.SYSCALL ? pal.warn() : pal.muted());
+        gc.fillText(pStatus(p.status()) + "  tick " + p.schedtick(), x + pad + 30 * s, cy + 2 * s, cw - 40 * s);
+        cy += 18 * s;
+        // M bound and G running
+        double bx = x + pad;
+        if (card.m() != null) {
+            mBox(gc, card.m(), bx, cy, card.m().spinning() ? i18n.tr("board.spinningShort") : "");
+        } else {
+            gc.setStroke(pal.border());
+            gc.setLineDashes(4 * s);
+            gc.strokeRoundRect(bx, cy, 44 * s, 22 * s, 6 * s, 6 * s);
+            gc.setLineDashes(null);
+            gc.setFill(pal.muted());
+            gc.setFont(font(10, false));
+            gc.fillText(i18n.tr("board.noM"), bx + 4 * s, cy + 5 * s, 40 * s);
+        }
+        double gx = bx + 50 * s;
+        double gsz = 30 * s;
+        gc.setFill(pal.muted());
+        gc.setFont(font(9, false));
+        gc.fillText(i18n.tr("board.running"), gx, cy - 1 * s, 60 * s);
+        if (card.running() >= 0) gDot(gc, card.running(), gx, cy + 9 * s, gsz, true);
+        else emptySlot(gc, gx, cy + 9 * s, gsz);
+        double rx = gx + gsz + 12 * s;
+        gc.setFill(pal.muted());
+        gc.fillText("runnext", rx, cy - 1 * s, 60 * s);
+        if (p.runnext() >= 0) gDot(gc, p.runnext(), rx, cy + 9 * s, gsz, true);
+        else emptySlot(gc, rx, cy + 9 * s, gsz);
+        cy += 48 * s;
+        gc.setFill(p.runq().length >= BoardModel.RING ? pal.warn() : pal.muted());
+        gc.setFont(font(10, p.runq().length >= BoardModel.RING));
+        gc.fillText(i18n.tr("board.runq", p.runq().length, BoardModel.RING), x + pad, cy, cw - 2 * pad);
+        cy += 14 * s;
+        // the ring: 256 slots, ringCols per row, head first
+        long[] q = p.runq();
+        for (int i = 0; i < BoardModel.RING; i++) {
+            double sx = x + pad + (i % ringCols) * cell, sy = cy + (i / ringCols) * cell;
+            if (i < q.length) {
+                gc.setFill(pal.g(q[i]));
+                gc.fillRect(sx, sy, cell - 1, cell - 1);
+                hits.add(new Hit(sx, sy, cell, cell, new Selection(Kind.G, q[i])));
+            } else {
+                gc.setFill(pal.empty());
+                gc.fillRect(sx, sy, cell - 1, cell - 1);
+            }
+        }
+        gc.setStroke(pal.border());
+        gc.strokeRect(x + pad - 0.5, cy - 0.5, cell * ringCols, ringH);
+        return ch;
+    }
+
+    private void emptySlot(GraphicsContext gc, double x, double y, double size) {
+        gc.setStroke(pal.border());
+        gc.setLineDashes(3 * scale);
+        gc.strokeOval(x, y, size, size);
+        gc.setLineDashes(null);
+    }
+
+    private String pStatus(PStatus st) {
+        return switch (st) {
+            case IDLE -> "_Pidle";
+            case RUNNING -> "_Prunning";
+            case SYSCALL -> "_Psyscall";
+            case GCSTOP -> "_Pgcstop";
+            case DEAD -> "_Pdead";
+        };
+    }
+
+    /** A labelled row (or rows) of G cells; returns the next y. */
+    private double drawQueue(GraphicsContext gc, String title, long[] ids, double x, double y, double w, int maxRows) {
+        double s = scale;
+        double cell = 22 * s;
+        if (ids.length > (int) (w / cell) * maxRows) cell = 9 * s;
+        boolean labelled = cell >= 20 * s;
+        gc.setFill(pal.text());
+        gc.setFont(font(10, false));
+        gc.fillText(title, x, y, w);
+        y += 14 * s;
+        int perRow = Math.max(1, (int) (w / cell));
+        int cap = perRow * maxRows;
+        int shown = Math.min(ids.length, ids.length > cap ? cap - 1 : cap);
+        for (int i = 0; i < shown; i++) {
+            double sx = x + (i % perRow) * cell, sy = y + (i / perRow) * cell;
+            if (labelled) {
+                gDot(gc, ids[i], sx, sy, cell - 2, true);
+            } else {
+                gc.setFill(pal.g(ids[i]));
+                gc.fillOval(sx, sy, cell - 1, cell - 1);
+                if (i < 2000) hits.add(new Hit(sx, sy, cell, cell, new Selection(Kind.G, ids[i])));
+            }
+        }
+        if (shown < ids.length) {
+            gc.setFill(pal.muted());
+            gc.setFont(font(9, true));
+            double sx = x + (shown % perRow) * cell, sy = y + (shown / perRow) * cell;
+            gc.fillText("+" + (ids.length - shown), sx, sy);
+        }
+        int rows = ids.length == 0 ? 1 : (shown + perRow) / perRow;
+        return y + rows * cell + 6 * s;
+    }
+}
