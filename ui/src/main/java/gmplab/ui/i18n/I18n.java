@@ -23,10 +23,9 @@ public final class I18n {
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Narrator.ENGLISH);
     private ResourceBundle bundle;
     private Narrator narrator;
+    private Locale loaded;
 
     public I18n(Locale initial) {
-        locale.addListener((o, a, b) -> load(b));
-        load(initial);
         locale.set(initial);
     }
 
@@ -35,7 +34,11 @@ public final class I18n {
         return lang != null && lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Narrator.CHINESE : Narrator.ENGLISH;
     }
 
-    private void load(Locale l) {
+    /** Loads the bundles of the current locale if they are not loaded (bindings may ask before listeners run). */
+    private void ensureLoaded() {
+        Locale l = locale.get();
+        if (l.equals(loaded)) return;
+        loaded = l;
         bundle = ResourceBundle.getBundle(BUNDLE, l,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         narrator = new Narrator(l);
@@ -59,11 +62,13 @@ public final class I18n {
 
     /** The narrator of the current language. */
     public Narrator narrator() {
+        ensureLoaded();
         return narrator;
     }
 
     /** The translation of {@code key}, formatted with {@code args} (MessageFormat). */
     public String tr(String key, Object... args) {
+        ensureLoaded();
         String t;
         try {
             t = bundle.getString(key);

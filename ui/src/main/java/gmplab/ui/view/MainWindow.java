@@ -146,6 +146,11 @@ public final class MainWindow {
         root.getChildren().addAll(main, help);
         bindModel();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        board.setFocusTraversable(true);
+        board.setOnMousePressed(e -> board.requestFocus());
+        root.sceneProperty().addListener((o, a, sc) -> {
+            if (sc != null) javafx.application.Platform.runLater(board::requestFocus);
+        });
         i18n.localeProperty().addListener((o, a, b) -> relocalise());
         presenter.addListener((o, a, b) -> applyLook());
         dark.addListener((o, a, b) -> applyLook());
@@ -710,6 +715,7 @@ public final class MainWindow {
                 .withAsyncPreempt(asyncPreempt.isSelected());
         vm.setConfig(c);
         vm.runAgain(code.getText());
+        board.requestFocus();
     }
 
     private Window window() {
