@@ -22,13 +22,26 @@ final class NoiseTransportCodec {
     private NoiseTransportCodec() {
     }
 
-    /** Inbound: length-prefixed ciphertext in, plaintext out. */
+    /** Receives decrypted transport messages directly (the arrays are fresh and never modified again). */
+    interface PlaintextSink {
+        void onPlaintext(byte[] plain) throws Libp2pException;
+    }
+
+    /**
+     * Inbound: length-prefixed ciphertext in, plaintext out: as ByteBufs down
+     * the pipeline, or straight to a {@link PlaintextSink} once one is set.
+     */
     static final class Decoder extends ByteToMessageDecoder {
         private final CipherState cipher;
         private byte[] scratch = new byte[4096];
+        private PlaintextSink sink;
 
         Decoder(CipherState cipher) {
             this.cipher = cipher;
+        }
+
+        void deliverTo(PlaintextSink s) {
+            this.sink = s;
         }
 
         @Override
@@ -58,7 +71,11 @@ final class NoiseTransportCodec {
                 byte[] plain = new byte[len - CipherState.TAG_LENGTH];
                 cipher.decrypt(null, c, off, len, plain, 0);
                 in.skipBytes(len);
-                out.add(io.netty.buffer.Unpooled.wrappedBuffer(plain));
+                if (sink != null) {
+                    sink.onPlaintext(plain);
+                } else {
+                    out.add(io.netty.buffer.Unpooled.wrappedBuffer(plain));
+                }
             }
         }
     }

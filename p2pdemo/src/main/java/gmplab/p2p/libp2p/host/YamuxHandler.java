@@ -4,33 +4,34 @@ import gmplab.p2p.libp2p.MalformedMessageException;
 import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.p2p.libp2p.noise.NoiseSecureChannel;
 import gmplab.p2p.libp2p.yamux.YamuxFrame;
+import gmplab.p2p.libp2p.yamux.YamuxFrameParser;
 import gmplab.p2p.libp2p.yamux.YamuxSession;
 import gmplab.p2p.libp2p.yamux.YamuxStream;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Last in the pipeline: parses yamux frames from the decrypted byte stream
- * (a frame may span Noise messages and a message may hold several frames)
- * and feeds them to the connection's {@link YamuxSession}.
+ * Last in the pipeline once the muxer is chosen: builds the
+ * {@link Connection} and its {@link YamuxSession}. Inbound, the Noise decoder
+ * hands each decrypted message straight to this handler's frame parser (a
+ * frame may span Noise messages and a message may hold several frames);
+ * outbound, frames go through {@link SecureOutbound}, which replaces the
+ * pipeline's Noise encoder.
  */
-final class YamuxHandler extends ByteToMessageDecoder {
+final class YamuxHandler extends ChannelInboundHandlerAdapter {
     private final Host host;
     private final boolean client;
     private final NoiseSecureChannel.Result security;
     private final String negotiation;
     private final CompletableFuture<Connection> dialed;
+    private final YamuxFrameParser parser;
+    private final YamuxFrameParser.Sink toSession;
     private Connection connection;
     private YamuxSession session;
-    private YamuxFrame.Header pending;
 
     YamuxHandler(Host host, boolean client, NoiseSecureChannel.Result security, String negotiation,
             CompletableFuture<Connection> dialed) {
@@ -39,6 +40,8 @@ final class YamuxHandler extends ByteToMessageDecoder {
         this.security = security;
         this.negotiation = negotiation;
         this.dialed = dialed;
+        this.parser = new YamuxFrameParser(host.config().yamux().maxStreamWindow());
+        this.toSession = (h, data, off, len) -> session.onFrame(h, data, off, len);
     }
 
     @Override
@@ -48,15 +51,19 @@ final class YamuxHandler extends ByteToMessageDecoder {
                 client ? Connection.Direction.OUTBOUND : Connection.Direction.INBOUND, negotiation,
                 Multiaddr.fromSocketAddress((InetSocketAddress) ch.remoteAddress()),
                 Multiaddr.fromSocketAddress((InetSocketAddress) ch.localAddress()));
+        if (ch.pipeline().get("noise-encoder") != null) {
+            ch.pipeline().remove("noise-encoder");
+        }
+        SecureOutbound out = new SecureOutbound(ch, security.sendCipher());
         session = new YamuxSession(client, new YamuxSession.Transport() {
             @Override
             public void send(YamuxFrame frame) {
-                ch.writeAndFlush(frame, ch.voidPromise());
+                out.send(frame);
             }
 
             @Override
             public void close() {
-                ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                out.closeAfterFlush();
             }
         }, host.config().yamux(), new YamuxSession.Listener() {
             @Override
@@ -70,6 +77,8 @@ final class YamuxHandler extends ByteToMessageDecoder {
             }
         });
         connection.attach(session);
+        NoiseTransportCodec.Decoder decoder = (NoiseTransportCodec.Decoder) ch.pipeline().get("noise-decoder");
+        decoder.deliverTo(plain -> feed(plain, 0, plain.length));
         ch.attr(Host.CONNECTION).set(connection);
         host.connectionOpened(connection);
         if (dialed != null) {
@@ -77,43 +86,32 @@ final class YamuxHandler extends ByteToMessageDecoder {
         }
     }
 
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        while (!session.isClosed()) {
-            if (pending == null) {
-                if (in.readableBytes() < YamuxFrame.HEADER_LENGTH) {
-                    return;
-                }
-                ByteBuffer h = ByteBuffer.allocate(YamuxFrame.HEADER_LENGTH);
-                in.readBytes(h);
-                h.flip();
-                try {
-                    pending = YamuxFrame.readHeader(h);
-                } catch (MalformedMessageException e) {
-                    protocolError(e.getMessage());
-                    return;
-                }
-                if (pending.type() == YamuxFrame.TYPE_DATA && pending.length() > host.config().yamux().maxStreamWindow()) {
-                    protocolError("Data frame of " + pending.length() + " bytes exceeds any window");
-                    return;
-                }
-            }
-            int len = pending.type() == YamuxFrame.TYPE_DATA ? (int) pending.length() : 0;
-            if (in.readableBytes() < len) {
-                return;
-            }
-            byte[] data = new byte[len];
-            in.readBytes(data);
-            YamuxFrame.Header h = pending;
-            pending = null;
-            session.onFrame(h, data);
+    private void feed(byte[] plain, int off, int len) {
+        if (session.isClosed()) {
+            return;
         }
-        in.skipBytes(in.readableBytes());
+        try {
+            parser.feed(plain, off, len, toSession);
+        } catch (MalformedMessageException e) {
+            session.protocolError(e.getMessage());
+            host.log("yamux protocol error from " + connection.remotePeer() + ": " + e.getMessage());
+        }
     }
 
-    private void protocolError(String msg) {
-        session.protocolError(msg);
-        host.log("yamux protocol error from " + connection.remotePeer() + ": " + msg);
+    /** Plaintext that was already decoded before this handler took over (left by the muxer negotiation). */
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof ByteBuf b) {
+            try {
+                byte[] copy = new byte[b.readableBytes()];
+                b.readBytes(copy);
+                feed(copy, 0, copy.length);
+            } finally {
+                b.release();
+            }
+        } else {
+            ctx.fireChannelRead(msg);
+        }
     }
 
     @Override

@@ -34,7 +34,10 @@ public final class YamuxSession {
 
     /** Where frames go. */
     public interface Transport {
-        /** Queues a frame for sending; must not block. */
+        /**
+         * Queues a frame for sending. Must consume {@code frame.data()} before
+         * returning (the caller may reuse the array) and must not block for long.
+         */
         void send(YamuxFrame frame);
 
         /** Closes the underlying connection (after queued frames are flushed). */
@@ -129,17 +132,25 @@ public final class YamuxSession {
 
     /** Handles one received frame (Data payload in {@code data}). Protocol errors close the session. */
     public void onFrame(YamuxFrame.Header h, byte[] data) {
+        onFrame(h, data, 0, data.length);
+    }
+
+    /**
+     * Handles one received frame whose Data payload is {@code data[off, off+len)}.
+     * The session keeps a reference to the array: it must not change afterwards.
+     */
+    public void onFrame(YamuxFrame.Header h, byte[] data, int off, int len) {
         if (closed) {
             return;
         }
         try {
-            dispatch(h, data);
+            dispatch(h, data, off, len);
         } catch (YamuxException e) {
             protocolError(e);
         }
     }
 
-    private void dispatch(YamuxFrame.Header h, byte[] data) throws YamuxException {
+    private void dispatch(YamuxFrame.Header h, byte[] data, int off, int len) throws YamuxException {
         switch (h.type()) {
             case YamuxFrame.TYPE_PING -> {
                 if (h.streamId() != 0) {
@@ -160,12 +171,12 @@ public final class YamuxSession {
                 }
                 goAwayReceived = true;
             }
-            case YamuxFrame.TYPE_DATA, YamuxFrame.TYPE_WINDOW_UPDATE -> onStreamFrame(h, data);
+            case YamuxFrame.TYPE_DATA, YamuxFrame.TYPE_WINDOW_UPDATE -> onStreamFrame(h, data, off, len);
             default -> throw new YamuxException("unknown frame type " + h.type());
         }
     }
 
-    private void onStreamFrame(YamuxFrame.Header h, byte[] data) throws YamuxException {
+    private void onStreamFrame(YamuxFrame.Header h, byte[] data, int off, int len) throws YamuxException {
         int id = h.streamId();
         if (id == 0) {
             throw new YamuxException("Data or WindowUpdate on stream 0");
@@ -190,14 +201,14 @@ public final class YamuxSession {
                 inboundCount++;
             }
             transport.send(YamuxFrame.windowUpdate(FLAG_ACK, id, 0));
-            s.onFrame(h, data);
+            s.onFrame(h, data, off, len);
             listener.onInboundStream(s);
             return;
         }
         if (s == null) {
             return; // a late frame for a stream that is already gone
         }
-        s.onFrame(h, data);
+        s.onFrame(h, data, off, len);
     }
 
     /** Called by a stream once both directions are closed or it was reset. */

@@ -24,8 +24,8 @@ public final class YamuxStream {
     private final YamuxSession session;
     private final int id;
     private final boolean outbound;
+    private final ArrayDeque<int[]> spans = new ArrayDeque<>();
     private final ArrayDeque<byte[]> buffer = new ArrayDeque<>();
-    private int headOffset;
     private int buffered;
     private long sendWindow = YamuxConfig.INITIAL_WINDOW;
     private long recvWindow = YamuxConfig.INITIAL_WINDOW;
@@ -92,7 +92,7 @@ public final class YamuxStream {
 
     // ---- frames from the session (event loop) ----
 
-    void onFrame(YamuxFrame.Header h, byte[] data) throws YamuxException {
+    void onFrame(YamuxFrame.Header h, byte[] data, int dataOff, int dataLen) throws YamuxException {
         boolean done;
         synchronized (this) {
             int flags = h.flags();
@@ -104,21 +104,23 @@ public final class YamuxStream {
                 if (sendWindow > 0xFFFFFFFFL * 4) {
                     throw new YamuxException("send window overflow on stream " + id);
                 }
-            } else if (data.length > 0) {
-                if (data.length > recvWindow) {
-                    throw new YamuxException("stream " + id + " received " + data.length + " bytes with a window of "
+            } else if (dataLen > 0) {
+                if (dataLen > recvWindow) {
+                    throw new YamuxException("stream " + id + " received " + dataLen + " bytes with a window of "
                             + recvWindow);
                 }
-                recvWindow -= data.length;
+                recvWindow -= dataLen;
                 if (!reset && !remoteClosed) {
                     buffer.addLast(data);
-                    buffered += data.length;
+                    spans.addLast(new int[] {dataOff, dataLen});
+                    buffered += dataLen;
                 }
             }
             if ((flags & FLAG_RST) != 0) {
                 reset = true;
                 resetReason = "stream reset by the remote";
                 buffer.clear();
+                spans.clear();
                 buffered = 0;
             } else if ((flags & FLAG_FIN) != 0) {
                 remoteClosed = true;
@@ -164,13 +166,15 @@ public final class YamuxStream {
             n = 0;
             while (n < len && !buffer.isEmpty()) {
                 byte[] head = buffer.peekFirst();
-                int take = Math.min(len - n, head.length - headOffset);
-                System.arraycopy(head, headOffset, b, off + n, take);
+                int[] span = spans.peekFirst();
+                int take = Math.min(len - n, span[1]);
+                System.arraycopy(head, span[0], b, off + n, take);
                 n += take;
-                headOffset += take;
-                if (headOffset == head.length) {
+                span[0] += take;
+                span[1] -= take;
+                if (span[1] == 0) {
                     buffer.removeFirst();
-                    headOffset = 0;
+                    spans.removeFirst();
                 }
             }
             buffered -= n;
@@ -240,9 +244,8 @@ public final class YamuxStream {
                 sendWindow -= chunk;
                 bytesWritten += chunk;
             }
-            byte[] copy = new byte[chunk];
-            System.arraycopy(b, off, copy, 0, chunk);
-            session.send(YamuxFrame.data(0, id, copy, 0, chunk));
+            // the transport consumes (encrypts) the bytes before returning: no copy needed
+            session.send(YamuxFrame.data(0, id, b, off, chunk));
             off += chunk;
             len -= chunk;
         }
@@ -276,6 +279,7 @@ public final class YamuxStream {
             }
             reset = true;
             resetReason = "stream reset locally";
+            spans.clear();
             buffer.clear();
             buffered = 0;
             notifyAll();
