@@ -137,9 +137,17 @@ class RunViewModelTest {
     }
 
     @Test
-    void goSourcesReportCompileErrorsUntilTheFrontEndIsWired() {
-        vm.load(new GoFileSource(Path.of("examples/x/main.go"), "package main\n"));
+    void goSourcesRunAndCompileErrorsHaveLineAndColumn() {
+        String ok = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan bool)\n"
+                + "\tgo func() { fmt.Println(\"hi\"); done <- true }()\n\t<-done\n}\n";
+        vm.load(new GoFileSource(Path.of("examples/x/main.go"), ok));
+        assertTrue(vm.errors().isEmpty(), vm.errors().toString());
+        vm.end();
+        assertEquals("hi\n", vm.outputProperty().get());
+        vm.runAgain("package main\n\nfunc main() {\n\tx := undefinedThing\n}\n");
         assertFalse(vm.errors().isEmpty());
+        assertEquals(4, vm.errors().get(0).line());
+        assertTrue(vm.errors().get(0).col() > 1);
         assertEquals("status.compileErrors", vm.statusProperty().get().key());
         assertEquals(new CompileError("a.go", 3, 7, "undefined: x"), CompileError.parse("a.go:3:7: undefined: x"));
     }

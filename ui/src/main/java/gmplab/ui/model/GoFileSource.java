@@ -16,7 +16,7 @@ public record GoFileSource(Path path, String text) implements ProgramSource {
     }
 
     @Override
-    public Compiled compile(String current) {
-        return GoFrontEnd.compile(path.getFileName().toString(), current);
+    public Compiled compile(String current, gmplab.runtime.SimConfig cfg) {
+        return GoFrontEnd.compile(path.getFileName().toString(), current, cfg);
     }
 }

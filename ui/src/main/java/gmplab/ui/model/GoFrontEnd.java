@@ -1,25 +1,63 @@
 package gmplab.ui.model;
 
+import gmplab.golang.GoCompileException;
+import gmplab.golang.GoHost;
+import gmplab.golang.GoProgram;
+import gmplab.golang.VmOptions;
+import gmplab.runtime.SimConfig;
+
 import java.util.List;
 
 /**
- * The bridge to the Go-subset front end. The front end in {@code gmplab.golang}
- * is still being written: until it exposes a public "compile source to a
- * main-body factory" entry point, this reports that Go sources cannot run yet.
- * Wiring the front end in means changing only {@link #compile}.
+ * The bridge to the Go-subset front end ({@code gmplab.golang}): compiles a
+ * source file to a factory of fresh main bodies, or to compile errors at
+ * their line and column. The only class that knows the front end.
+ *
+ * <p>Limitation: {@link gmplab.runtime.Recording} creates its simulations
+ * itself, so the program's {@link GoHost} cannot read the simulation's clock;
+ * {@code time.Now()} and {@code runtime.NumGoroutine()} see a frozen host
+ * (time 0, one goroutine) while GOMAXPROCS and NumCPU are the run's settings.
  */
 public final class GoFrontEnd {
     private GoFrontEnd() {
     }
 
-    /** True once the front end can compile and run Go sources from the app. */
+    /** True: Go sources can be edited and run from the app. */
     public static boolean available() {
-        return false;
+        return true;
     }
 
-    /** Compiles {@code text} (file name {@code file}) for the simulator. */
-    public static Compiled compile(String file, String text) {
-        return Compiled.failed(List.of(new CompileError(file, 1, 1,
-                "the Go front end is not wired into the app yet; this file is shown read-only")));
+    /** Compiles {@code text} (file name {@code file}) for a run with {@code cfg}. */
+    public static Compiled compile(String file, String text, SimConfig cfg) {
+        GoProgram prog;
+        try {
+            prog = GoProgram.compile(file, text);
+        } catch (GoCompileException e) {
+            return Compiled.failed(e.errors().stream().map(CompileError::parse).toList());
+        } catch (RuntimeException e) {
+            return Compiled.failed(List.of(new CompileError(file, 1, 1, "internal compiler error: " + e)));
+        }
+        GoHost host = new GoHost() {
+            @Override
+            public long nanotime() {
+                return 0;
+            }
+
+            @Override
+            public int numGoroutine() {
+                return 1;
+            }
+
+            @Override
+            public int gomaxprocs() {
+                return cfg.gomaxprocs();
+            }
+
+            @Override
+            public int ncpu() {
+                return cfg.ncpu();
+            }
+        };
+        return Compiled.ok(() -> prog.newMain(host, VmOptions.defaults()));
     }
 }

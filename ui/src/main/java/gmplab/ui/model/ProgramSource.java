@@ -3,7 +3,7 @@ package gmplab.ui.model;
 /**
  * Where a program comes from: a built-in workload or a Go source file. The
  * code pane shows {@link #text()}; "Run" calls {@link #compile} with the
- * (maybe edited) text. When the Go front end ({@code gmplab.golang}) is
+ * (maybe edited) text and the run's settings. When the Go front end ({@code gmplab.golang}) is
  * available, {@link GoFrontEnd} is the one class to wire it in.
  */
 public interface ProgramSource {
@@ -17,5 +17,5 @@ public interface ProgramSource {
     boolean editable();
 
     /** Compiles {@code text} (the code pane's current text) to a body factory or compile errors. */
-    Compiled compile(String text);
+    Compiled compile(String text, gmplab.runtime.SimConfig cfg);
 }

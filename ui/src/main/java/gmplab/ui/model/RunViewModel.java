@@ -77,13 +77,13 @@ public final class RunViewModel {
         ProgramSource src = source.get();
         if (src == null) return;
         playing.set(false);
-        Compiled c = src.compile(text);
+        SimConfig cfg = config.get();
+        Compiled c = src.compile(text, cfg);
         errors.setAll(c.errors());
         if (!c.ok()) {
             status.set(new Message("status.compileErrors", c.errors().size()));
             return;
         }
-        SimConfig cfg = config.get();
         busy.set(true);
         status.set(new Message("status.running", src.name()));
         background.execute(() -> {

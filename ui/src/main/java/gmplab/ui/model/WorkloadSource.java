@@ -39,7 +39,7 @@ public record WorkloadSource(Workloads.Workload workload, String text) implement
     }
 
     @Override
-    public Compiled compile(String ignored) {
+    public Compiled compile(String ignored, gmplab.runtime.SimConfig cfg) {
         return Compiled.ok(workload.main());
     }
 }

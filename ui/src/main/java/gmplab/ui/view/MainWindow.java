@@ -773,7 +773,7 @@ public final class MainWindow {
         Path p = saveAsker.apply("menu.exportSchedtrace", "schedtrace.txt");
         if (p == null || vm.recording() == null) return;
         try {
-            var c = vm.sourceProperty().get().compile(code.getText());
+            var c = vm.sourceProperty().get().compile(code.getText(), vm.configProperty().get());
             if (!c.ok()) return;
             Exports.writeText(Exports.schedtrace(vm.configProperty().get(), c.main(), vm.snapshotProperty().get()), p);
             done("status.exported", p);
@@ -787,7 +787,7 @@ public final class MainWindow {
         if (p == null) return;
         try {
             String real = Files.readString(p);
-            var c = vm.sourceProperty().get().compile(code.getText());
+            var c = vm.sourceProperty().get().compile(code.getText(), vm.configProperty().get());
             String sim = c.ok() ? Exports.schedtrace(vm.configProperty().get(), c.main(), vm.snapshotProperty().get()) : "";
             CompareWindow.show(window(), i18n, p.getFileName().toString(), real, sim, root.getStylesheets());
         } catch (IOException | RuntimeException ex) {
