@@ -58,8 +58,10 @@ final class BenchCommand extends P2pCommand.Sub {
         long bytes = (long) mib << 20;
         out.printf("loopback benchmark: %d MiB one-way, %d MiB echo, median of %d runs, %d set-ups%n", mib, echoMib, runs,
                 setups);
+        lastMib = mib;
         double raw = median(() -> rawTcp(bytes));
-        out.printf("raw TCP (java.net socket, 64 KiB writes)      %9.1f MiB/s%n", raw);
+        double rawCpu = lastCpuMsPerMib;
+        out.printf("raw TCP (java.net socket, 64 KiB writes)      %9.1f MiB/s   cpu %.2f ms/MiB%n", raw, rawCpu);
         out.flush();
         try (Host server = new Host(HostConfig.defaults(Identity.generate()));
                 Host client = new Host(HostConfig.defaults(Identity.generate()))) {
@@ -71,10 +73,13 @@ final class BenchCommand extends P2pCommand.Sub {
             oneWay(c, 32L << 20); // warm-up
             echo(c, 16L << 20);
             double jj = median(() -> oneWay(c, bytes));
-            out.printf("Java->Java one stream (Noise+yamux), one-way  %9.1f MiB/s  (%.0f%% of raw TCP)%n", jj, 100 * jj / raw);
+            out.printf("Java->Java one stream (Noise+yamux), one-way  %9.1f MiB/s   cpu %.2f ms/MiB  (%.0f%% of raw TCP)%n",
+                    jj, lastCpuMsPerMib, 100 * jj / raw);
             out.flush();
+            lastMib = echoMib;
             double je = median(() -> echo(c, (long) echoMib << 20));
-            out.printf("Java->Java echo, one stream                   %9.1f MiB/s%n", je);
+            out.printf("Java->Java echo, one stream                   %9.1f MiB/s   cpu %.2f ms/MiB (both hosts)%n", je,
+                    lastCpuMsPerMib);
             out.flush();
             double jset = setupLatency(client, addr);
             out.printf("Java->Java set-up (TCP+Noise+yamux+stream+1 echo), median %.2f ms%n", jset);
@@ -91,8 +96,8 @@ final class BenchCommand extends P2pCommand.Sub {
                 Connection jc = client.connect(jsAddr);
                 echo(jc, 4L << 20); // warm-up
                 double jsEcho = median(() -> echo(jc, (long) echoMib << 20));
-                out.printf("Java->JS echo, one stream                     %9.1f MiB/s  (Java server / JS server = %.1fx)%n",
-                        jsEcho, je / jsEcho);
+                out.printf("Java->JS echo, one stream                     %9.1f MiB/s   cpu %.2f ms/MiB (Java client only)"
+                        + "  (Java server / JS server = %.1fx)%n", jsEcho, lastCpuMsPerMib, je / jsEcho);
                 out.flush();
                 double jsSet = setupLatency(client, jsAddr);
                 out.printf("Java->JS set-up (TCP+Noise+yamux+stream+1 echo), median %.2f ms%n", jsSet);
@@ -111,11 +116,23 @@ final class BenchCommand extends P2pCommand.Sub {
         double mibPerSecond() throws Exception;
     }
 
+    /** This JVM's CPU time (all threads, both hosts) over the last {@link #median} call, in ms per MiB moved. */
+    private double lastCpuMsPerMib;
+    private long lastMib;
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : -1;
+    }
+
     private double median(Run r) throws Exception {
         double[] v = new double[runs];
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < runs; i++) {
             v[i] = r.mibPerSecond();
         }
+        long cpu1 = processCpuNanos();
+        lastCpuMsPerMib = (cpu1 - cpu0) / 1e6 / (runs * (double) lastMib);
         Arrays.sort(v);
         return v[runs / 2];
     }
