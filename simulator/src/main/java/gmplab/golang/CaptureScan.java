@@ -44,6 +44,10 @@ final class CaptureScan {
             while (x instanceof Paren p) x = p.x;
             if (x instanceof Ident id) out.add(id.name);
         }
+        if (n instanceof Call c && c.fun instanceof Selector s && s.x instanceof Ident recv) {
+            // a method call may need the receiver's address (pointer method on a non-struct named type)
+            out.add(recv.name);
+        }
         if (n instanceof Selector s) {
             // only the operand can name a variable
             walk(s.x, depth, out);
@@ -73,7 +77,30 @@ final class CaptureScan {
         });
     }
 
-    static Set<String> names(Set<String> a) {
-        return new HashSet<>(a);
+    /** Every identifier that occurs anywhere in {@code n} (for initialization order). */
+    static Set<String> idents(Object n) {
+        Set<String> out = new HashSet<>();
+        collect(n, out);
+        return out;
+    }
+
+    private static void collect(Object o, Set<String> out) {
+        if (o == null) return;
+        if (o instanceof List<?> list) {
+            for (Object x : list) collect(x, out);
+            return;
+        }
+        if (!(o instanceof Node n)) return;
+        if (n instanceof Ident id) {
+            out.add(id.name);
+            return;
+        }
+        for (Field f : fields(n.getClass())) {
+            try {
+                collect(f.get(n), out);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

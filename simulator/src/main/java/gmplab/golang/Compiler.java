@@ -99,16 +99,16 @@ final class Compiler extends ExprCompiler {
             if (d instanceof GenDecl g && g.kind == Tok.CONST) {
                 for (Node n : g.specs) constSpec((ValueSpec) n);
             } else if (d instanceof GenDecl g && g.kind == Tok.VAR) {
-                for (Node n : g.specs) {
-                    globalVars.add((ValueSpec) n);
-                    declareGlobals((ValueSpec) n);
-                }
+                for (Node n : g.specs) globalVars.add((ValueSpec) n);
             }
         }
+        // variables in initialization order, so each initializer's type is known
+        List<ValueSpec> ordered = initOrder(globalVars, funcs);
+        for (ValueSpec vs : ordered) declareGlobals(vs);
         // initializers
         fs = initFs;
         scope = pkgScope;
-        for (ValueSpec vs : globalVars) initGlobals(vs);
+        for (ValueSpec vs : ordered) initGlobals(vs);
         emit(Op.RET, 0);
         finish(initFs);
         // bodies
@@ -136,6 +136,54 @@ final class Compiler extends ExprCompiler {
         emit(Op.RET, 0);
         finish(efs);
         return new Output(entry, nglobals);
+    }
+
+    /**
+     * Package variables in Go's initialization order: repeatedly the earliest variable
+     * (in source order) whose initializer refers to no uninitialized variable, directly
+     * or through the functions it calls.
+     */
+    private static List<ValueSpec> initOrder(List<ValueSpec> specs, List<FuncDecl> funcs) {
+        java.util.Map<String, FuncDecl> byName = new java.util.HashMap<>();
+        for (FuncDecl fd : funcs) if (fd.recv == null && fd.body != null) byName.put(fd.name.name, fd);
+        java.util.Map<String, ValueSpec> owner = new java.util.HashMap<>();
+        for (ValueSpec vs : specs) for (Ident id : vs.names) owner.put(id.name, vs);
+        java.util.Map<ValueSpec, java.util.Set<ValueSpec>> deps = new java.util.HashMap<>();
+        for (ValueSpec vs : specs) {
+            java.util.Set<String> names = CaptureScan.idents(vs.values);
+            java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(names);
+            java.util.Set<String> seenFuncs = new java.util.HashSet<>();
+            while (!work.isEmpty()) {
+                String n = work.pop();
+                FuncDecl fd = byName.get(n);
+                if (fd != null && seenFuncs.add(n)) {
+                    for (String m : CaptureScan.idents(fd.body)) if (names.add(m)) work.push(m);
+                }
+            }
+            java.util.Set<ValueSpec> d = new java.util.HashSet<>();
+            for (String n : names) {
+                ValueSpec o = owner.get(n);
+                if (o != null && o != vs) d.add(o);
+            }
+            deps.put(vs, d);
+        }
+        List<ValueSpec> order = new ArrayList<>();
+        java.util.Set<ValueSpec> done = new java.util.HashSet<>();
+        while (order.size() < specs.size()) {
+            ValueSpec pick = null;
+            for (ValueSpec vs : specs) {
+                if (!done.contains(vs) && done.containsAll(deps.get(vs))) {
+                    pick = vs;
+                    break;
+                }
+            }
+            if (pick == null) {
+                for (ValueSpec vs : specs) if (!done.contains(vs)) { pick = vs; break; }
+            }
+            order.add(pick);
+            done.add(pick);
+        }
+        return order;
     }
 
     private void declareTypes(List<TypeSpec> specs, String pkg) {
@@ -262,7 +310,7 @@ final class Compiler extends ExprCompiler {
                             err(e, "cannot use " + ExprString.of(e) + " (untyped int constant " + v + ") as " + declared
                                     + " value in constant declaration (overflows)");
                         } else if (declared.isFloat() && v instanceof BigInteger bi) {
-                            v = bi.doubleValue();
+                            v = new java.math.BigDecimal(bi);
                         }
                         t = declared;
                     }

@@ -453,10 +453,8 @@ abstract class CompilerCore {
 
     static String constString(Object v, Type t) {
         if (v instanceof String s) return Fmt.quote(s);
-        if (v instanceof Double d) {
-            String r = Fmt.shortest(d, false);
-            return r;
-        }
+        if (v instanceof java.math.BigDecimal d) return d.stripTrailingZeros().toPlainString();
+        if (v instanceof Double d) return Fmt.shortest(d, false);
         return String.valueOf(v);
     }
 }

@@ -27,7 +27,7 @@ abstract class ExprCompiler extends CompilerCore {
 
     // ---------------------------------------------------------------- constants
 
-    /** A constant: its type (possibly untyped) and exact value (BigInteger, Double, String, Boolean). */
+    /** A constant: its type (possibly untyped) and exact value (BigInteger, BigDecimal, String, Boolean). */
     record Const(Type type, Object value) { }
 
     @Override
@@ -47,7 +47,7 @@ abstract class ExprCompiler extends CompilerCore {
         if (e instanceof BasicLit b) {
             return switch (b.kind) {
                 case INT -> new Const(Type.UNTYPED_INT, parseInt(b.value));
-                case FLOAT -> new Const(Type.UNTYPED_FLOAT, Double.parseDouble(b.value));
+                case FLOAT -> new Const(Type.UNTYPED_FLOAT, new BigDecimal(b.value));
                 case CHAR -> new Const(Type.UNTYPED_RUNE, BigInteger.valueOf(b.value.isEmpty() ? 0 : b.value.codePointAt(0)));
                 default -> new Const(Type.UNTYPED_STRING, b.value);
             };
@@ -70,7 +70,8 @@ abstract class ExprCompiler extends CompilerCore {
                 Symbol m = p.pkg.members.get(sel.sel.name);
                 if (m != null && m.kind == Symbol.Kind.CONST) {
                     usedImports.add(p);
-                    Object v = m.constValue instanceof Long l ? BigInteger.valueOf(l) : m.constValue;
+                    Object v = m.constValue instanceof Long l ? BigInteger.valueOf(l)
+                            : m.constValue instanceof Double d ? new BigDecimal(d) : m.constValue;
                     return new Const(m.type, v);
                 }
             }
@@ -85,7 +86,7 @@ abstract class ExprCompiler extends CompilerCore {
                     return x;
                 case SUB:
                     if (v instanceof BigInteger bi) return typedConst(u, x.type(), bi.negate());
-                    if (v instanceof Double d) return new Const(x.type(), -d);
+                    if (v instanceof BigDecimal d) return new Const(x.type(), d.negate());
                     return null;
                 case NOT:
                     return v instanceof Boolean bo ? new Const(x.type(), !bo) : null;
@@ -186,28 +187,29 @@ abstract class ExprCompiler extends CompilerCore {
             default:
         }
         if (xv instanceof String p && yv instanceof String q && op == Tok.ADD) return new Const(t, p + q);
-        boolean isFloat = t.isFloat() || (t.isUntyped() && (xv instanceof Double || yv instanceof Double));
+        boolean isFloat = t.isFloat() || (t.isUntyped() && (xv instanceof BigDecimal || yv instanceof BigDecimal));
         if (isFloat) {
             BigDecimal p = toDec(xv), q = toDec(yv);
             if (p == null || q == null) return null;
-            double a = p.doubleValue(), c = q.doubleValue();
-            double r;
+            BigDecimal r;
             switch (op) {
-                case ADD -> r = a + c;
-                case SUB -> r = a - c;
-                case MUL -> r = a * c;
+                case ADD -> r = p.add(q);
+                case SUB -> r = p.subtract(q);
+                case MUL -> r = p.multiply(q);
                 case QUO -> {
-                    if (c == 0) {
+                    if (q.signum() == 0) {
                         err(b, "invalid operation: division by zero");
-                        return new Const(t, 0.0);
+                        return new Const(t, BigDecimal.ZERO);
                     }
-                    r = a / c;
+                    r = p.divide(q, java.math.MathContext.DECIMAL128);
                 }
                 default -> {
                     return null;
                 }
             }
             if (t.isInteger() && !t.isUntyped()) return null;
+            if (t.uk() == Type.Kind.FLOAT32) r = new BigDecimal((float) r.doubleValue());
+            else if (t.uk() == Type.Kind.FLOAT64) r = new BigDecimal(r.doubleValue());
             return new Const(t.isUntyped() ? Type.UNTYPED_FLOAT : t, r);
         }
         BigInteger p = toBigInt(xv), q = toBigInt(yv);
@@ -254,12 +256,20 @@ abstract class ExprCompiler extends CompilerCore {
 
     static BigInteger toBigInt(Object v) {
         if (v instanceof BigInteger b) return b;
+        if (v instanceof BigDecimal d) {
+            try {
+                return d.toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
         if (v instanceof Double d && d == Math.floor(d) && !Double.isInfinite(d)) return new BigDecimal(d).toBigInteger();
         return null;
     }
 
     static BigDecimal toDec(Object v) {
         if (v instanceof BigInteger b) return new BigDecimal(b);
+        if (v instanceof BigDecimal d) return d;
         if (v instanceof Double d && !Double.isInfinite(d) && !Double.isNaN(d)) return new BigDecimal(d);
         return null;
     }
@@ -270,7 +280,7 @@ abstract class ExprCompiler extends CompilerCore {
         if (t.isInteger()) {
             BigInteger bi = toBigInt(v);
             if (bi == null) {
-                if (v instanceof Double) err(at, "cannot convert " + constString(v, x.type()) + " (" + x.type() + " constant) to type " + t + " (truncated)");
+                if (v instanceof BigDecimal) err(at, "cannot convert " + constString(v, x.type()) + " (" + x.type() + " constant) to type " + t + " (truncated)");
                 return null;
             }
             if (!fits(bi, t)) {
@@ -281,9 +291,7 @@ abstract class ExprCompiler extends CompilerCore {
         if (t.isFloat()) {
             BigDecimal d = toDec(v);
             if (d == null) return null;
-            double dv = d.doubleValue();
-            if (t.uk() == Type.Kind.FLOAT32) dv = (float) dv;
-            return new Const(t, dv);
+            return new Const(t, t.uk() == Type.Kind.FLOAT32 ? new BigDecimal((float) d.doubleValue()) : d);
         }
         if (t.isString()) {
             if (v instanceof String) return new Const(t, v);
@@ -893,9 +901,15 @@ abstract class ExprCompiler extends CompilerCore {
             return tx.isUntyped() ? ty : tx;
         }
         if (op == Tok.SHL || op == Tok.SHR) {
-            Type tx = single(b.x, hint != null && hint.isInteger() ? hint : null);
-            if (tx.isUntyped()) {
-                err(b, "not supported by GMP Lab: shift of an untyped constant by a variable amount (convert it first)");
+            boolean untypedLeft = cexpr(b.x) != null && cexpr(b.x).type().isUntyped();
+            Type target = hint != null && hint.isInteger() && !hint.isUntyped() ? hint : untypedLeft ? Type.INT : null;
+            Type tx = single(b.x, target);
+            if (untypedLeft) {
+                // "1 << n": the constant takes the type the context gives it
+                if (hint != null && hint.isFloat()) {
+                    err(b, "invalid operation: shifted operand " + ExprString.of(b.x) + " (type " + hint + ") must be integer");
+                }
+                tx = target == Type.INT && (hint == null || !hint.isInteger()) ? Type.UNTYPED_INT : target;
             }
             Type ty = single(b.y, Type.UINT);
             if (ty != INVALID && !ty.isInteger()) err(b.y, "invalid operation: shift count " + describe(b.y, ty) + " must be integer");
@@ -906,6 +920,18 @@ abstract class ExprCompiler extends CompilerCore {
             emit(op == Tok.SHL ? Op.SHL : tx.isUnsigned() ? Op.USHR : Op.SHR);
             wrap(tx);
             return tx;
+        }
+        if (isUntypedShift(b.x) || isUntypedShift(b.y)) {
+            // a non-constant shift of an untyped constant takes the other operand's type
+            Expr shift = isUntypedShift(b.x) ? b.x : b.y;
+            Expr other = shift == b.x ? b.y : b.x;
+            Type ot = cexpr(other) != null ? cexpr(other).type() : typeOf(other);
+            if (ot.isUntyped()) ot = hint != null && hint.isInteger() ? hint : Type.INT;
+            Binary typed = b;
+            single(b.x, ot);
+            single(b.y, ot);
+            boolean cmpOp = op == Tok.EQL || op == Tok.NEQ || op == Tok.LSS || op == Tok.LEQ || op == Tok.GTR || op == Tok.GEQ;
+            return cmpOp ? compare(typed, ot) : arith(typed, ot);
         }
         // operand types: untyped constants take the other side's type
         Const cx = cexpr(b.x), cy = cexpr(b.y);
@@ -968,6 +994,13 @@ abstract class ExprCompiler extends CompilerCore {
         }
         if (cmp) return compare(b, t);
         return arith(b, t);
+    }
+
+    private boolean isUntypedShift(Expr e) {
+        while (e instanceof Paren p) e = p.x;
+        if (!(e instanceof Binary sb) || (sb.op != Tok.SHL && sb.op != Tok.SHR)) return false;
+        Const c = cexpr(sb.x);
+        return c != null && c.type().isUntyped() && cexpr(sb.y) == null;
     }
 
     private Type compare(Binary b, Type t) {
@@ -1356,7 +1389,7 @@ abstract class ExprCompiler extends CompilerCore {
         List<Type> params = u.types;
         int np = params.size();
         // f(g()) with multi-value g
-        if (c.args.size() == 1 && np > 1 && c.args.get(0) instanceof Call inner) {
+        if (c.args.size() == 1 && (np > 1 || u.variadic) && !c.ellipsis && c.args.get(0) instanceof Call inner) {
             Type rt = typeOf(inner);
             if (rt.kind == Type.Kind.TUPLE && rt.types.size() > 1) {
                 expr(inner, null);

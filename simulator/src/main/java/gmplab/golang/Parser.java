@@ -766,10 +766,6 @@ final class Parser {
     }
 
     private Expr exprOrType() {
-        if (kind() == Tok.MUL) {
-            Token at = advance();
-            return new Star(at, exprOrType());
-        }
         return expr();
     }
 

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	var m map[string]int
+	fmt.Println(m["a"])
+	m["a"] = 1
+}

@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	println("to stderr")
+	print("also stderr\n")
+	fmt.Println("to stdout")
+}

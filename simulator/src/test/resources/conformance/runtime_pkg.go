@@ -1,0 +1,17 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.NumGoroutine())
+	done := make(chan bool)
+	go func() {
+		runtime.Gosched()
+		done <- true
+	}()
+	<-done
+	fmt.Println("ok")
+}
