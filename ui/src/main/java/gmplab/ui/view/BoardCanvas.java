@@ -145,6 +145,12 @@ public final class BoardCanvas extends Pane {
         double cardW = Math.min(320 * s, (w - m - perRow * m) / perRow);
         ringCols = (cardW - 16 * s) / 16 >= 6 * s ? 16 : 32;
         double cell = Math.max(2, Math.min(10 * s, (cardW - 16 * s) / ringCols));
+        int rowsPerCard = (n + perRow - 1) / perRow;
+        double maxRingH = Math.max(32, (h * 0.42) / rowsPerCard - 90 * s);
+        if (cell * BoardModel.RING / ringCols > maxRingH) {
+            ringCols = 32;
+            cell = Math.max(2, Math.min(cell, Math.min((cardW - 16 * s) / 32, maxRingH / 8)));
+        }
         double cardH = 0;
         for (int i = 0; i < n; i++) {
             int col = i % perRow;

@@ -121,6 +121,7 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu();
     private final RecentFiles recent = new RecentFiles();
     private int[] logRows = new int[0];
+    private List<Node> settingsNodes = List.of();
     private boolean syncing;
     /** Asks where to save (title key, default file name) → path or null; replaceable in tests. */
     private BiFunction<String, String, Path> saveAsker = this::askSave;
@@ -286,6 +287,7 @@ public final class MainWindow {
         b.setTooltip(t);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 
@@ -320,6 +322,8 @@ public final class MainWindow {
         again.textProperty().bind(i18n.bind("settings.runAgain"));
         again.setOnAction(e -> runAgain());
         again.setMinWidth(Region.USE_PREF_SIZE);
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        settingsNodes = List.of(procsLabel, procs, seedLabel, seed, asyncPreempt, again);
         ToolBar tb = new ToolBar(
                 button("home", "|◀", "key.home", vm::home),
                 button("decisionBack", "◀◀", "key.decisionBack", vm::stepDecisionBack),
@@ -427,6 +431,10 @@ public final class MainWindow {
     }
 
     private void layoutPanes() {
+        for (Node n : settingsNodes) {
+            n.setVisible(!presenter.get());
+            n.setManaged(!presenter.get());
+        }
         if (presenter.get()) {
             VBox pres = new VBox(6, whyBox);
             pres.setPadding(new Insets(6));
