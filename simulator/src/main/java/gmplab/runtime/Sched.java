@@ -143,7 +143,7 @@ public final class Sched {
     /** Appends an event for every listener. Cheap when nobody listens. */
     void emit(EventKind kind, G g, M m, P p, String key, Object... args) {
         long seq = eventSeq++;
-        if (!recording) return;
+        if (!recording) return; // hot call sites check `recording` first, so no arguments are built
         Event e = new Event(seq, now, kind, g == null ? -1 : g.goid, m == null ? -1 : m.id, p == null ? -1 : p.id,
                 key, args);
         for (EventListener l : listeners) l.onEvent(e);
@@ -172,10 +172,10 @@ public final class Sched {
             pidleput(allp[i]);
         }
         acquirep(m0, allp[0]);
-        emit(EventKind.START, null, m0, allp[0], "start", gomaxprocs, cfg.seed(), cfg.asyncPreempt() ? 1 : 0);
+        if (recording) emit(EventKind.START, null, m0, allp[0], "start", gomaxprocs, cfg.seed(), cfg.asyncPreempt() ? 1 : 0); else eventSeq++;
         g1 = newproc1(allp[0], new RuntimeMain(this, mainBody), "runtime.main", 0, false);
         runqput(allp[0], g1, true);
-        emit(EventKind.NEWPROC, g1, m0, allp[0], "newproc.main", g1.goid);
+        if (recording) emit(EventKind.NEWPROC, g1, m0, allp[0], "newproc.main", g1.goid); else eventSeq++;
         schedule(m0, 0);
     }
 
@@ -194,8 +194,8 @@ public final class Sched {
         G newg = newproc1(pp, body, name, parent == null ? 0 : parent.goid, system);
         G kicked = pp.runnext;
         runqput(pp, newg, true);
-        emit(EventKind.NEWPROC, newg, m, pp, kicked == null ? "newproc" : "newproc.kick",
-                newg.goid, parent == null ? 0 : parent.goid, kicked == null ? 0 : kicked.goid, name);
+        if (recording) emit(EventKind.NEWPROC, newg, m, pp, kicked == null ? "newproc" : "newproc.kick",
+                newg.goid, parent == null ? 0 : parent.goid, kicked == null ? 0 : kicked.goid, name); else eventSeq++;
         if (mainStarted) wakep();
         return newg;
     }
@@ -243,7 +243,7 @@ public final class Sched {
                 else gFreeNoStack.push(g);
                 moved++;
             }
-            emit(EventKind.GFPUT, gp, null, pp, "gfput.global", moved, pp.gFree.size());
+            if (recording) emit(EventKind.GFPUT, gp, null, pp, "gfput.global", moved, pp.gFree.size()); else eventSeq++;
         }
     }
 
@@ -263,7 +263,7 @@ public final class Sched {
         G gp = pp.gFree.poll();
         if (gp == null) return null;
         gp.hasStack = true; // stackalloc if it had none
-        emit(EventKind.GFGET, gp, null, pp, "gfget", gp.index);
+        if (recording) emit(EventKind.GFGET, gp, null, pp, "gfget", gp.index); else eventSeq++;
         return gp;
     }
 
@@ -305,7 +305,7 @@ public final class Sched {
             runq.pushBack(g);
         }
         runq.pushBack(gp);
-        emit(EventKind.RUNQPUTSLOW, gp, pp.m, pp, "runqputslow", n + 1, first.goid, gp.goid, runq.size());
+        if (recording) emit(EventKind.RUNQPUTSLOW, gp, pp.m, pp, "runqputslow", n + 1, first.goid, gp.goid, runq.size()); else eventSeq++;
     }
 
     /** {@code runqget}: {@code runnext} first (inheriting the time slice), else the ring's head. */
@@ -359,8 +359,8 @@ public final class Sched {
         if (n > P.RUNQ_SIZE / 2) n = P.RUNQ_SIZE / 2;
         G gp = runq.pop();
         for (int i = 1; i < n; i++) runqput(pp, runq.pop(), false);
-        emit(EventKind.GLOBRUNQGET, gp, pp.m, pp, fairness ? "globrunqget.fairness" : "globrunqget",
-                n, runq.size(), pp.schedtick);
+        if (recording) emit(EventKind.GLOBRUNQGET, gp, pp.m, pp, fairness ? "globrunqget.fairness" : "globrunqget",
+                n, runq.size(), pp.schedtick); else eventSeq++;
         return gp;
     }
 
@@ -450,7 +450,7 @@ public final class Sched {
         nmp.nextp = pp;
         nmp.blocked = false;
         nmp.state = M.State.STARTING;
-        emit(EventKind.STARTM, null, nmp, pp, spinning ? "startm.spinning" : "startm", why);
+        if (recording) emit(EventKind.STARTM, null, nmp, pp, spinning ? "startm.spinning" : "startm", why); else eventSeq++;
         at(now + timings.wakeupNs(), TaskKind.M_START, nmp);
     }
 
@@ -462,7 +462,7 @@ public final class Sched {
         M mp = allocm();
         mp.nextp = pp;
         mp.spinning = spinning;
-        emit(EventKind.NEWM, null, mp, pp, spinning ? "newm.spinning" : "newm", why, mcount());
+        if (recording) emit(EventKind.NEWM, null, mp, pp, spinning ? "newm.spinning" : "newm", why, mcount()); else eventSeq++;
         at(now + timings.newmNs(), TaskKind.M_START, mp);
     }
 
@@ -489,7 +489,7 @@ public final class Sched {
         m.state = M.State.IDLE;
         m.blocked = true;
         m.spinning = false;
-        emit(EventKind.STOPM, null, m, null, "stopm", nmidle + 1);
+        if (recording) emit(EventKind.STOPM, null, m, null, "stopm", nmidle + 1); else eventSeq++;
         mput(m);
     }
 
@@ -501,7 +501,7 @@ public final class Sched {
         m.spinning = false;
         nmspinning--;
         if (nmspinning < 0) throw new IllegalStateException("findrunnable: negative nmspinning");
-        emit(EventKind.RESETSPINNING, null, m, m.p, "resetspinning", nmspinning);
+        if (recording) emit(EventKind.RESETSPINNING, null, m, m.p, "resetspinning", nmspinning); else eventSeq++;
         wakep();
     }
 
@@ -513,24 +513,24 @@ public final class Sched {
      */
     void handoffp(P pp) {
         if (!pp.runqempty() || runq.size() != 0) {
-            emit(EventKind.HANDOFFP, null, null, pp, "handoffp.work", pp.runqsize() + (pp.runnext != null ? 1 : 0), runq.size());
+            if (recording) emit(EventKind.HANDOFFP, null, null, pp, "handoffp.work", pp.runqsize() + (pp.runnext != null ? 1 : 0), runq.size()); else eventSeq++;
             startm(pp, false, "handoffp");
             return;
         }
         if (nmspinning + npidle == 0) {
-            emit(EventKind.HANDOFFP, null, null, pp, "handoffp.spin");
+            if (recording) emit(EventKind.HANDOFFP, null, null, pp, "handoffp.spin"); else eventSeq++;
             nmspinning = 1; // atomic.Cas(&sched.nmspinning, 0, 1)
             startm(pp, true, "handoffp");
             return;
         }
         if (npidle == gomaxprocs - 1 && lastpoll != POLLING) {
-            emit(EventKind.HANDOFFP, null, null, pp, "handoffp.netpoll");
+            if (recording) emit(EventKind.HANDOFFP, null, null, pp, "handoffp.netpoll"); else eventSeq++;
             startm(pp, false, "handoffp");
             return;
         }
         long when = timers.nobarrierWakeTime(pp);
         pidleput(pp);
-        emit(EventKind.HANDOFFP, null, null, pp, "handoffp.idle", npidle);
+        if (recording) emit(EventKind.HANDOFFP, null, null, pp, "handoffp.idle", npidle); else eventSeq++;
         if (when != 0) timers.wakeNetPoller(when);
     }
 
@@ -614,7 +614,7 @@ public final class Sched {
                 if (!m.spinning) {
                     m.spinning = true;
                     nmspinning++;
-                    emit(EventKind.SPINNING, null, m, pp, "spinning.start", nmspinning);
+                    if (recording) emit(EventKind.SPINNING, null, m, pp, "spinning.start", nmspinning); else eventSeq++;
                 }
                 StealResult sr = stealWork(m, pp);
                 if (sr.gp != null) {
@@ -635,7 +635,7 @@ public final class Sched {
             }
             releasep(m);
             pidleput(pp);
-            emit(EventKind.PIDLEPUT, null, m, pp, "pidleput", npidle);
+            if (recording) emit(EventKind.PIDLEPUT, null, m, pp, "pidleput", npidle); else eventSeq++;
             boolean wasSpinning = m.spinning;
             if (m.spinning) {
                 m.spinning = false;
@@ -648,7 +648,7 @@ public final class Sched {
                         acquirep(m, got);
                         m.spinning = true;
                         nmspinning++;
-                        emit(EventKind.ACQUIREP, null, m, got, "acquirep.recheck");
+                        if (recording) emit(EventKind.ACQUIREP, null, m, got, "acquirep.recheck"); else eventSeq++;
                         continue top;
                     }
                 }
@@ -718,7 +718,7 @@ public final class Sched {
                             && p2.status == PStatus.RUNNING && m.stealBackoffVictim != p2) {
                         // runqgrab: usleep(3) to give the victim a chance to run its runnext.
                         m.stealBackoffVictim = p2;
-                        emit(EventKind.STEAL_BACKOFF, p2.runnext, m, pp, "steal.backoff", p2.id);
+                        if (recording) emit(EventKind.STEAL_BACKOFF, p2.runnext, m, pp, "steal.backoff", p2.id); else eventSeq++;
                         m.state = M.State.SCHEDULING;
                         at(now + timings.stealBackoffNs(), TaskKind.M_SCHEDULE, m);
                         return new StealResult(null, false, 0, false, true);
@@ -745,7 +745,7 @@ public final class Sched {
                 G next = p2.runnext;
                 p2.runnext = null;
                 m.stealBackoffVictim = null;
-                emit(EventKind.STEAL, next, m, pp, "steal.runnext", p2.id, 1);
+                if (recording) emit(EventKind.STEAL, next, m, pp, "steal.runnext", p2.id, 1); else eventSeq++;
                 return next;
             }
             return null;
@@ -764,7 +764,7 @@ public final class Sched {
             }
         }
         m.stealBackoffVictim = null;
-        emit(EventKind.STEAL, last, m, pp, "steal", p2.id, n);
+        if (recording) emit(EventKind.STEAL, last, m, pp, "steal", p2.id, n); else eventSeq++;
         return last;
     }
 
@@ -783,7 +783,7 @@ public final class Sched {
         gp.pHistory.addDistinctLast(pp.id);
         m.state = M.State.RUNNING;
         m.stealBackoffVictim = null;
-        emit(EventKind.EXECUTE, gp, m, pp, inheritTime ? "execute.inherit" : "execute", pp.schedtick);
+        if (recording) emit(EventKind.EXECUTE, gp, m, pp, inheritTime ? "execute.inherit" : "execute", pp.schedtick); else eventSeq++;
         runG(m);
     }
 
@@ -848,7 +848,7 @@ public final class Sched {
         gp.waitreason = reason;
         gp.waitingOn = on;
         dropg(m);
-        emit(EventKind.PARK, gp, m, m.p, "park." + reasonKey(reason), on);
+        if (recording) emit(EventKind.PARK, gp, m, m.p, "park." + reasonKey(reason), on); else eventSeq++;
         scheduleLater(m, timings.switchNs());
     }
 
@@ -874,8 +874,8 @@ public final class Sched {
         gp.waitingOn = "";
         runqput(pp, gp, true);
         String key = (waker.curg == null ? "ready.rt" : "ready") + (kicked == null ? "" : ".kick");
-        emit(EventKind.READY, gp, waker, pp, key, waker.curg == null ? 0 : waker.curg.goid, why,
-                kicked == null ? 0 : kicked.goid);
+        if (recording) emit(EventKind.READY, gp, waker, pp, key, waker.curg == null ? 0 : waker.curg.goid, why,
+                kicked == null ? 0 : kicked.goid); else eventSeq++;
         wakep();
     }
 
@@ -887,8 +887,8 @@ public final class Sched {
         gp.status = GStatus.RUNNABLE;
         dropg(m);
         globrunqput(gp);
-        emit(preempted ? EventKind.PREEMPTED : EventKind.GOSCHED, gp, m, m.p,
-                preempted ? "preempted" : "gosched", runq.size());
+        if (recording) emit(preempted ? EventKind.PREEMPTED : EventKind.GOSCHED, gp, m, m.p,
+                preempted ? "preempted" : "gosched", runq.size()); else eventSeq++;
         scheduleLater(m, timings.switchNs());
     }
 
@@ -910,7 +910,7 @@ public final class Sched {
         if (gp == null) return false;
         gp.preempt = true;
         boolean async = cfg.asyncPreempt();
-        emit(EventKind.PREEMPT_REQUEST, gp, mp, pp, async ? "preemptone.async" : "preemptone.coop");
+        if (recording) emit(EventKind.PREEMPT_REQUEST, gp, mp, pp, async ? "preemptone.async" : "preemptone.coop"); else eventSeq++;
         if (mp.state == M.State.RUNNING && mp.computeEnd > now && (async || mp.computeHasCalls)) {
             if (async) pp.preempt = true;
             // The signal (or the next call's prologue) interrupts the compute shortly after.
@@ -953,7 +953,7 @@ public final class Sched {
         P pp = m == null ? null : m.p;
         if (pp == null) {
             while (!glist.isEmpty()) runq.pushBack(glist.poll());
-            emit(EventKind.INJECTGLIST, null, m, null, "injectglist.nop", qsize);
+            if (recording) emit(EventKind.INJECTGLIST, null, m, null, "injectglist.nop", qsize); else eventSeq++;
             startIdle(qsize);
             return;
         }
@@ -961,7 +961,7 @@ public final class Sched {
         int n = 0;
         for (; n < idle && !glist.isEmpty(); n++) runq.pushBack(glist.poll());
         int local = glist.size();
-        emit(EventKind.INJECTGLIST, null, m, pp, "injectglist", n, local);
+        if (recording) emit(EventKind.INJECTGLIST, null, m, pp, "injectglist", n, local); else eventSeq++;
         if (n > 0) startIdle(n);
         if (!glist.isEmpty()) runqputbatch(pp, glist);
     }
@@ -988,7 +988,7 @@ public final class Sched {
         m.p = null;
         pp.status = PStatus.SYSCALL;
         m.state = M.State.SYSCALL;
-        emit(EventKind.ENTERSYSCALL, gp, m, pp, "entersyscall", ns);
+        if (recording) emit(EventKind.ENTERSYSCALL, gp, m, pp, "entersyscall", ns); else eventSeq++;
         if (sysmonwait != 0) sysmon.wake(); // entersyscall_sysmon
         at(now + ns, TaskKind.M_SYSCALL_DONE, m);
     }
@@ -1007,7 +1007,7 @@ public final class Sched {
             oldp.syscalltick++;
             gp.status = GStatus.RUNNING;
             m.state = M.State.RUNNING;
-            emit(EventKind.EXITSYSCALL_FAST, gp, m, oldp, "exitsyscall.samep");
+            if (recording) emit(EventKind.EXITSYSCALL_FAST, gp, m, oldp, "exitsyscall.samep"); else eventSeq++;
             runG(m);
             return;
         }
@@ -1017,7 +1017,7 @@ public final class Sched {
             pp.syscalltick++;
             gp.status = GStatus.RUNNING;
             m.state = M.State.RUNNING;
-            emit(EventKind.EXITSYSCALL_FAST, gp, m, pp, "exitsyscall.idlep", oldp == null ? -1 : oldp.id);
+            if (recording) emit(EventKind.EXITSYSCALL_FAST, gp, m, pp, "exitsyscall.idlep", oldp == null ? -1 : oldp.id); else eventSeq++;
             if (sysmonwait != 0) sysmon.wake();
             runG(m);
             return;
@@ -1030,7 +1030,7 @@ public final class Sched {
         gp.status = GStatus.RUNNABLE;
         dropg(m);
         globrunqput(gp);
-        emit(EventKind.EXITSYSCALL_SLOW, gp, m, null, "exitsyscall0", runq.size());
+        if (recording) emit(EventKind.EXITSYSCALL_SLOW, gp, m, null, "exitsyscall0", runq.size()); else eventSeq++;
         if (gp.lockedm == m) {
             // stoplockedm: wait until someone schedules the locked G again.
             m.lockedg = gp;
@@ -1053,14 +1053,14 @@ public final class Sched {
                 templateThread.state = M.State.TEMPLATE;
                 templateThread.blocked = true;
                 nmsys++;
-                emit(EventKind.NEWM, null, templateThread, null, "newm.template", "LockOSThread", mcount());
+                if (recording) emit(EventKind.NEWM, null, templateThread, null, "newm.template", "LockOSThread", mcount()); else eventSeq++;
             }
         } else {
             gp.lockedInt++;
         }
         m.lockedg = gp;
         gp.lockedm = m;
-        emit(EventKind.LOCKOSTHREAD, gp, m, m.p, "lockosthread");
+        if (recording) emit(EventKind.LOCKOSTHREAD, gp, m, m.p, "lockosthread"); else eventSeq++;
     }
 
     /** {@code UnlockOSThread} / {@code unlockOSThread}: unwires when both counts drop to zero. */
@@ -1073,7 +1073,7 @@ public final class Sched {
         if (gp.lockedExt == 0 && gp.lockedInt == 0) {
             m.lockedg = null;
             gp.lockedm = null;
-            emit(EventKind.LOCKOSTHREAD, gp, m, m.p, "unlockosthread");
+            if (recording) emit(EventKind.LOCKOSTHREAD, gp, m, m.p, "unlockosthread"); else eventSeq++;
         }
     }
 
@@ -1085,7 +1085,7 @@ public final class Sched {
         P pp = m.p;
         if (pp != null) {
             releasep(m);
-            emit(EventKind.STOPLOCKEDM, m.lockedg, m, pp, "stoplockedm");
+            if (recording) emit(EventKind.STOPLOCKEDM, m.lockedg, m, pp, "stoplockedm"); else eventSeq++;
             handoffp(pp);
         }
         parkLocked(m);
@@ -1111,7 +1111,7 @@ public final class Sched {
         mp.blocked = false;
         mp.state = M.State.STARTING;
         mp.pendingLocked = gp;
-        emit(EventKind.STARTLOCKEDM, gp, mp, pp, "startlockedm", m.id);
+        if (recording) emit(EventKind.STARTLOCKEDM, gp, mp, pp, "startlockedm", m.id); else eventSeq++;
         at(now + timings.wakeupNs(), TaskKind.M_START, mp);
         stopm(m);
     }
@@ -1134,7 +1134,7 @@ public final class Sched {
         gp.lockedExt = 0;
         gp.body = null;
         dropg(m);
-        emit(EventKind.GOEXIT, gp, m, pp, "goexit", pp.gFree.size() + 1);
+        if (recording) emit(EventKind.GOEXIT, gp, m, pp, "goexit", pp.gFree.size() + 1); else eventSeq++;
         gfput(pp, gp);
         if (locked) {
             // mexit: the thread exits, handing off its P; m0 cannot exit, so it is wedged
@@ -1145,7 +1145,7 @@ public final class Sched {
             m.blocked = m == m0;
             if (m != m0) allm.remove(m);
             nmfreed++;
-            emit(EventKind.GOEXIT, null, m, pp, m == m0 ? "mexit.m0" : "mexit", mcount());
+            if (recording) emit(EventKind.GOEXIT, null, m, pp, m == m0 ? "mexit.m0" : "mexit", mcount()); else eventSeq++;
             handoffp(pp);
             checkdead();
             return;
@@ -1158,7 +1158,7 @@ public final class Sched {
     void exit(int code, Outcome.Reason reason, String message) {
         if (outcome != null) return;
         outcome = new Outcome(code, reason, message);
-        emit(EventKind.EXIT, null, null, null, "exit." + reason.name().toLowerCase(), code);
+        if (recording) emit(EventKind.EXIT, null, null, null, "exit." + reason.name().toLowerCase(), code); else eventSeq++;
     }
 
     /**
@@ -1170,7 +1170,7 @@ public final class Sched {
         StringBuilder sb = new StringBuilder(prefix).append("fatal error: ").append(message).append("\n\n");
         Tracebacks.appendAll(sb, this, null);
         out.stderr(sb.toString());
-        emit(EventKind.FATAL, null, null, null, "fatal", message);
+        if (recording) emit(EventKind.FATAL, null, null, null, "fatal", message); else eventSeq++;
         exit(2, Outcome.Reason.FATAL, message);
     }
 
@@ -1184,7 +1184,7 @@ public final class Sched {
         sb.append("\n\n");
         Tracebacks.appendAll(sb, this, gp);
         out.stderr(sb.toString());
-        emit(EventKind.PANIC, gp, gp.m, gp.m == null ? null : gp.m.p, "panic", message);
+        if (recording) emit(EventKind.PANIC, gp, gp.m, gp.m == null ? null : gp.m.p, "panic", message); else eventSeq++;
         exit(2, Outcome.Reason.PANIC, message);
     }
 
@@ -1309,7 +1309,7 @@ public final class Sched {
     }
 
     private void limit(String what, long value) {
-        emit(EventKind.LIMIT, null, null, null, "limit." + what, value);
+        if (recording) emit(EventKind.LIMIT, null, null, null, "limit." + what, value); else eventSeq++;
         exit(3, what.equals("time") ? Outcome.Reason.TIME_LIMIT : Outcome.Reason.EVENT_LIMIT,
                 what.equals("time") ? "virtual time limit reached" : "event limit reached");
     }
@@ -1339,7 +1339,7 @@ public final class Sched {
         m.blocked = false;
         acquirep(m, pp);
         m.state = M.State.SCHEDULING;
-        emit(EventKind.MSTART, null, m, pp, m.spinning ? "mstart.spinning" : "mstart");
+        if (recording) emit(EventKind.MSTART, null, m, pp, m.spinning ? "mstart.spinning" : "mstart"); else eventSeq++;
         G locked = m.pendingLocked;
         if (locked != null) {
             m.pendingLocked = null;

@@ -14,7 +14,14 @@ public final class Script {
     private final List<Segment> segments = new ArrayList<>();
     private String label = "";
 
-    private record Segment(int count, IntFunction<Function<Resume, Action>> step) { }
+    /** {@code count} steps: a fixed action, an action per index, or an action from the last result. */
+    private record Segment(int count, Action fixed, IntFunction<Action> perIndex, Function<Resume, Action> fromResume) {
+        Action step(int i, Resume r) {
+            if (fixed != null) return fixed;
+            if (perIndex != null) return perIndex.apply(i);
+            return fromResume.apply(r);
+        }
+    }
 
     private Script() {
     }
@@ -31,25 +38,26 @@ public final class Script {
 
     /** One fixed action. */
     public Script then(Action a) {
-        segments.add(new Segment(1, i -> r -> a));
+        segments.add(new Segment(1, a, null, null));
         return this;
     }
 
     /** One action computed from the previous action's result. */
     public Script thenFrom(Function<Resume, Action> f) {
-        segments.add(new Segment(1, i -> f));
+        segments.add(new Segment(1, null, null, f));
         return this;
     }
 
     /** {@code n} actions, the i-th made by {@code f}. */
     public Script repeat(int n, IntFunction<Action> f) {
-        segments.add(new Segment(n, i -> r -> f.apply(i)));
+        segments.add(new Segment(n, null, f, null));
         return this;
     }
 
     /** The same action {@code n} times. */
     public Script repeat(int n, Action a) {
-        return repeat(n, i -> a);
+        segments.add(new Segment(n, a, null, null));
+        return this;
     }
 
     public GoroutineBody build() {
@@ -65,7 +73,7 @@ public final class Script {
                 while (seg < segs.size()) {
                     Segment s = segs.get(seg);
                     if (idx < s.count()) {
-                        return s.step().apply(idx++).apply(resume);
+                        return s.step(idx++, resume);
                     }
                     seg++;
                     idx = 0;
