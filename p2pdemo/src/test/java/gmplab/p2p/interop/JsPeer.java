@@ -33,6 +33,11 @@ final class JsPeer implements AutoCloseable {
         this.stderr = stderr;
     }
 
+    static boolean available() {
+        String d = System.getenv(ENV);
+        return d != null && !d.isBlank() && Files.isDirectory(Path.of(d).resolve("node_modules"));
+    }
+
     static Path dir() {
         String d = System.getenv(ENV);
         assumeTrue(d != null && !d.isBlank(), ENV + " is not set: skipping js-libp2p interop tests (CI sets it; see "
