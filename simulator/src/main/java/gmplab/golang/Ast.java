@@ -20,6 +20,10 @@ final class Ast {
         Expr(Token at) {
             super(at);
         }
+
+        Expr(int line, int col) {
+            super(line, col);
+        }
     }
 
     static final class Ident extends Expr {
@@ -136,9 +140,11 @@ final class Ast {
         final Expr fun;
         final List<Expr> args;
         final boolean ellipsis;
+        /** Position of the closing parenthesis (gc reports missing arguments there). */
+        int rparenLine, rparenCol;
 
         Call(Token at, Expr fun, List<Expr> args, boolean ellipsis) {
-            super(at);
+            super(fun.line, fun.col);
             this.fun = fun;
             this.args = args;
             this.ellipsis = ellipsis;

@@ -29,10 +29,13 @@ final class Compiler extends ExprCompiler {
         Compiler c = new Compiler(d);
         Output out = null;
         if (!d.hasErrors()) {
+            Type.UNQUALIFIED_MAIN.set(true);
             try {
                 out = c.compileFile(f);
             } catch (RuntimeException e) {
                 if (!d.hasErrors()) throw e;
+            } finally {
+                Type.UNQUALIFIED_MAIN.set(false);
             }
         }
         if (d.hasErrors()) throw new GoCompileException(sortErrors(d.errors()));
@@ -119,7 +122,7 @@ final class Compiler extends ExprCompiler {
             if (!usedImports.contains(s)) {
                 String path = e.getKey().contains(" as ") ? e.getKey().substring(0, e.getKey().indexOf(" as ")) : e.getKey();
                 String alias = e.getKey().contains(" as ") ? e.getKey().substring(e.getKey().indexOf(" as ") + 4) : null;
-                diags.error(s.line, s.col, "\"" + path + "\"" + (alias != null ? " imported as " + alias + " and not used" : " imported but not used"));
+                diags.error(s.line, s.col, "imported and not used: \"" + path + "\"" + (alias != null ? " as " + alias : ""));
             }
         }
         if (mainCode == null) {
@@ -470,7 +473,7 @@ final class Compiler extends ExprCompiler {
         if (t == INVALID) return Type.tuple(java.util.Collections.nCopies(n, INVALID));
         int got = t.kind == Type.Kind.TUPLE ? t.types.size() : 1;
         if (got != n) {
-            err(e, "assignment mismatch: " + n + " variable" + (n > 1 ? "s" : "") + " but " + ExprString.of(e)
+            err(e, "assignment mismatch: " + n + " variable" + (n > 1 ? "s" : "") + " but " + ExprString.of(u instanceof Call uc ? uc.fun : e)
                     + (u instanceof Call ? " returns " : " is ") + got + " value" + (got != 1 ? "s" : ""));
             for (int i = 0; i < got; i++) emit(Op.POP);
             for (int i = 0; i < n; i++) emit(Op.NIL);
@@ -712,7 +715,7 @@ final class Compiler extends ExprCompiler {
             if (lv == null) return;
             Type t = single(b, lt);
             if (t != INVALID && assignable(t, lt) != null) {
-                err(a, "cannot use " + describe(b, t) + " as " + lt + " value in assignment");
+                err(a, cannotUse(b, t, lt, "assignment", null));
             }
             lv.store();
             return;
@@ -778,7 +781,7 @@ final class Compiler extends ExprCompiler {
         emit(Op.LOAD, tmp);
         if (vt != INVALID && lt != INVALID) {
             String why = assignable(vt, lt);
-            if (why != null) err(src, "cannot use " + describe(src, vt) + " as " + lt + " value in assignment" + why);
+            if (why != null) err(src, cannotUse(src, vt, lt, "assignment", why));
             else if (lt.isInterface() && !vt.isInterface() && vt.kind != Type.Kind.UNTYPED_NIL) emit(Op.BOX, constant(vt.isUntyped() ? vt.defaultType() : vt));
         }
         lv.store();
@@ -885,7 +888,7 @@ final class Compiler extends ExprCompiler {
             Type t = rhs.size() == 1 ? typeOf(rhs.get(0)) : null;
             if (rhs.size() == 1 && rhs.get(0) instanceof Call) {
                 int got = t != null && t.kind == Type.Kind.TUPLE ? t.types.size() : 1;
-                err(at, "assignment mismatch: " + n + " variable" + (n > 1 ? "s" : "") + " but " + ExprString.of(rhs.get(0))
+                err(rhs.get(0), "assignment mismatch: " + n + " variable" + (n > 1 ? "s" : "") + " but " + ExprString.of(((Call) rhs.get(0)).fun)
                         + " returns " + got + " value" + (got != 1 ? "s" : ""));
             } else {
                 err(at, "assignment mismatch: " + n + " variable" + (n > 1 ? "s" : "") + " but " + rhs.size() + " value" + (rhs.size() > 1 ? "s" : ""));
@@ -899,6 +902,16 @@ final class Compiler extends ExprCompiler {
             }
             return;
         } else {
+            if (n == 1 && rhs.get(0) instanceof Call call) {
+                Type rt = typeOf(call);
+                if (rt.kind == Type.Kind.TUPLE && rt.types.size() > 1) {
+                    err(call, "assignment mismatch: 1 variable but " + ExprString.of(call.fun) + " returns "
+                            + rt.types.size() + " values");
+                    Symbol s = declareLocal((Ident) lhs.get(0), INVALID);
+                    s.used = true;
+                    return;
+                }
+            }
             for (int i = 0; i < n; i++) {
                 Ident id = (Ident) lhs.get(i);
                 Symbol existing = scope.lookupLocal(id.name);
@@ -921,7 +934,7 @@ final class Compiler extends ExprCompiler {
                 if (vt != INVALID && existing.type != INVALID) {
                     String why = assignable(vt, existing.type);
                     Expr src = srcs[i] != null ? srcs[i] : rhs.get(0);
-                    if (why != null) err(src, "cannot use " + describe(src, vt) + " as " + existing.type + " value in assignment" + why);
+                    if (why != null) err(src, cannotUse(src, vt, existing.type, "assignment", why));
                     else adapt(srcs[i], vt, existing.type);
                 }
                 storeVar(existing);

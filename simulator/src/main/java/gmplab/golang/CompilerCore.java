@@ -413,7 +413,7 @@ abstract class CompilerCore {
             for (String n : to.u().imethods.keySet()) {
                 Type.Method m = from.method(n);
                 if (m != null && m.ptrRecv && from.kind != Type.Kind.POINTER) {
-                    return ":\n\t" + from + " does not implement " + to + " (method " + n + " has pointer receiver)";
+                    return ":\n\t" + from + " does not implement " + to + " (" + n + " method has pointer receiver)";
                 }
             }
             return null;
@@ -426,6 +426,12 @@ abstract class CompilerCore {
             return null;
         }
         return "";
+    }
+
+    /** gc's "cannot use" message: untyped constants "as T value", other operands "as type T". */
+    String cannotUse(Expr e, Type t, Type target, String context, String why) {
+        String what = t.isUntyped() ? " as " + target + " value in " : " as type " + target + " in ";
+        return "cannot use " + describe(e, t) + what + context + (why == null ? "" : why);
     }
 
     /** How go/types describes an operand in messages: "x (variable of type int)". */

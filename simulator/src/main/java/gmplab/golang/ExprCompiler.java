@@ -397,7 +397,7 @@ abstract class ExprCompiler extends CompilerCore {
         String why = assignable(t, target);
         if (why != null) {
             if (t.kind == Type.Kind.UNTYPED_NIL) err(e, "cannot use nil as " + target + " value in " + context);
-            else err(e, "cannot use " + describe(e, t) + " as " + target + " value in " + context + why);
+            else err(e, cannotUse(e, t, target, context, why));
             return;
         }
         adapt(e, t, target);
@@ -937,7 +937,12 @@ abstract class ExprCompiler extends CompilerCore {
         Const cx = cexpr(b.x), cy = cexpr(b.y);
         Type tx0 = cx != null ? cx.type() : typeOf(b.x);
         Type ty0 = cy != null ? cy.type() : typeOf(b.y);
-        if (tx0 == INVALID || ty0 == INVALID) return INVALID;
+        if (tx0 == INVALID || ty0 == INVALID) {
+            // compile for real so the operands' own errors are reported
+            single(b.x, null);
+            single(b.y, null);
+            return INVALID;
+        }
         if (tx0.kind == Type.Kind.TUPLE || ty0.kind == Type.Kind.TUPLE) {
             single(tx0.kind == Type.Kind.TUPLE ? b.x : b.y, null);
             return INVALID;
@@ -1428,7 +1433,8 @@ abstract class ExprCompiler extends CompilerCore {
                 Type t = typeOf(a);
                 have.add(t.isUntyped() && t.isNumeric() ? "number" : String.valueOf(t));
             }
-            err(na < np ? c : c.args.get(np), (na < np ? "not enough" : "too many") + " arguments in call to " + fname
+            err(na < np ? (na == 0 ? c : c.args.get(na - 1)) : c.args.get(np),
+                    (na < np ? "not enough" : "too many") + " arguments in call to " + fname
                     + "\n\thave (" + String.join(", ", have) + ")\n\twant " + paramList(u));
             return 0;
         }
@@ -1462,7 +1468,7 @@ abstract class ExprCompiler extends CompilerCore {
     void checkAssign(Expr e, Type t, Type target, String context) {
         String why = assignable(t, target);
         if (why != null) {
-            err(e, "cannot use " + describe(e, t) + " as " + target + " value in " + context + why);
+            err(e, cannotUse(e, t, target, context, why));
             return;
         }
         if (target.isInterface() && !t.isInterface()) emit(Op.BOX, constant(t));

@@ -271,6 +271,7 @@ final class Machine implements GoroutineBody {
     private void afterDefer(Frame f) {
         if (f.mode == Frame.UNWINDING) {
             if (recovered) {
+                panicChain.clear();
                 panicking = false;
                 recovered = false;
                 panicValue = null;
@@ -284,8 +285,12 @@ final class Machine implements GoroutineBody {
         }
     }
 
+    /** Messages of earlier panics still being unwound ("panic: a [recovered]\n\tpanic: b"). */
+    private final List<String> panicChain = new ArrayList<>(1);
+
     /** Starts a panic in the current goroutine. */
     void throwInto(GoPanic p) {
+        if (panicking) panicChain.add(panicMessage(panicValue) + (recovered ? " [recovered]" : ""));
         panicking = true;
         recovered = false;
         panicValue = p.value;
@@ -310,7 +315,9 @@ final class Machine implements GoroutineBody {
         exited = true;
         pending.clear();
         handler = null;
-        pending.add(new Action.Panic(panicMessage(panicValue)));
+        StringBuilder msg = new StringBuilder();
+        for (String earlier : panicChain) msg.append(earlier).append("\n\tpanic: ");
+        pending.add(new Action.Panic(msg.append(panicMessage(panicValue)).toString()));
     }
 
     /** {@code recover()}: only effective when called by a deferred function during a panic. */

@@ -93,7 +93,13 @@ final class Parser {
     private RuntimeException syntaxError(String expecting) {
         Token t = tok();
         diags.error(t.line(), t.col(), "syntax error: unexpected " + unexpected()
-                + (expecting.isEmpty() ? "" : ", " + expecting));
+                + (expecting.isEmpty() ? "" : (expecting.startsWith("expecting") ? ", " : " ") + expecting));
+        throw new SyntaxError();
+    }
+
+    private RuntimeException plainSyntaxError(String message) {
+        Token t = tok();
+        diags.error(t.line(), t.col(), "syntax error: " + message);
         throw new SyntaxError();
     }
 
@@ -147,8 +153,8 @@ final class Parser {
                 switch (kind()) {
                     case FUNC -> decls.add(funcDecl());
                     case VAR, CONST, TYPE -> decls.add(genDecl());
-                    case IMPORT -> syntaxError("imports must appear before other declarations");
-                    default -> syntaxError("non-declaration statement outside function body");
+                    case IMPORT -> plainSyntaxError("imports must appear before other declarations");
+                    default -> plainSyntaxError("non-declaration statement outside function body");
                 }
                 if (kind() != Tok.EOF) expect(Tok.SEMICOLON, "after top level declaration");
             } catch (SyntaxError e) {
@@ -575,7 +581,7 @@ final class Parser {
         if (got(Tok.ELSE)) {
             if (kind() == Tok.IF) els = ifStmt();
             else if (kind() == Tok.LBRACE) els = block();
-            else syntaxError("else must be followed by if or statement block");
+            else plainSyntaxError("else must be followed by if or statement block");
         }
         return new If(at, init, cond, then, els);
     }
@@ -699,9 +705,9 @@ final class Parser {
             Tok op = kind();
             int pr = op.precedence();
             if (pr < prec) return x;
-            Token at = advance();
+            advance();
             Expr y = binary(pr + 1);
-            x = new Binary(at, op, x, y);
+            x = new Binary(new Token(op, op.text, x.line, x.col), op, x, y);
         }
     }
 
@@ -822,8 +828,11 @@ final class Parser {
                     }
                     exprLev--;
                     if (kind() != Tok.RPAREN) syntaxError("in argument list; possibly missing comma or )");
-                    advance();
-                    x = new Call(at, x, args, dots);
+                    Token rp = advance();
+                    Call call = new Call(at, x, args, dots);
+                    call.rparenLine = rp.line();
+                    call.rparenCol = rp.col();
+                    x = call;
                 }
                 case LBRACE -> {
                     if (!isLiteralType(x) || (exprLev < 0 && !(x instanceof ArrayTypeExpr || x instanceof MapTypeExpr

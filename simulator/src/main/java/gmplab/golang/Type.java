@@ -20,6 +20,9 @@ final class Type {
 
     static final int BOTH = 0, SEND = 1, RECV = 2;
 
+    /** While compiling, types of package main print unqualified, as in gc's messages. */
+    static final ThreadLocal<Boolean> UNQUALIFIED_MAIN = ThreadLocal.withInitial(() -> false);
+
     final Kind kind;
     /** Element type (slice, array, chan, pointer), value type of a map. */
     Type elem;
@@ -324,7 +327,7 @@ final class Type {
     @Override
     public String toString() {
         return switch (kind) {
-            case NAMED -> pkg == null || pkg.isEmpty() ? name : pkg + "." + name;
+            case NAMED -> pkg == null || pkg.isEmpty() || (pkg.equals("main") && UNQUALIFIED_MAIN.get()) ? name : pkg + "." + name;
             case UNTYPED_INT -> "untyped int";
             case UNTYPED_RUNE -> "untyped rune";
             case UNTYPED_FLOAT -> "untyped float";

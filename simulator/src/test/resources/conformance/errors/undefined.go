@@ -1,0 +1,9 @@
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(x)
+	y := 1
+	fmt.Println(y + z)
+}
