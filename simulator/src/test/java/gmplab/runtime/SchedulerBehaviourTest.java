@@ -247,4 +247,26 @@ class SchedulerBehaviourTest {
         assertThat(s.gs().stream().filter(Snapshot.GView::system).map(Snapshot.GView::name))
                 .containsExactly("runtime.forcegchelper", "runtime.bgsweep", "runtime.bgscavenge", "runtime.runfinq");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void runtimeGoroutinesAtMainStartMatchGo119(int procs) {
+        // realgo/startup: a panic at the start of main.main with GOTRACEBACK=system lists the runtime's goroutines
+        String real = realgo("startup/stderr-p" + procs + ".txt");
+        Simulation sim = new Simulation(procs(procs));
+        sim.run(Script.create().then(new Action.Panic("runtime error: invalid memory address or nil pointer dereference")).build());
+        java.util.Map<Long, String> simStates = new java.util.TreeMap<>();
+        for (Snapshot.GView g : sim.snapshot().gs()) {
+            simStates.put(g.goid(), g.status() == GStatus.WAITING ? g.waitreason()
+                    : g.status() == GStatus.RUNNABLE ? "runnable" : "running");
+        }
+        java.util.Map<Long, String> realStates = new java.util.TreeMap<>();
+        var m = java.util.regex.Pattern.compile("(?m)^goroutine (\\d+) \\[([^\\]]+)]:").matcher(real);
+        while (m.find()) realStates.put(Long.parseLong(m.group(1)), m.group(2));
+        assertThat(simStates.keySet()).isEqualTo(realStates.keySet());
+        for (long id = 1; id <= 4; id++) assertThat(simStates.get(id)).isEqualTo(realStates.get(id));
+        // runfinq: runnable when main starts (always at GOMAXPROCS=1; in most runs at 2 and 4)
+        assertThat(simStates.get(5L)).isEqualTo("runnable");
+        if (procs == 1) assertThat(realStates.get(5L)).isEqualTo("runnable");
+    }
 }

@@ -1,0 +1,9 @@
+package main
+
+import "os"
+
+func main() {
+	var p *int
+	_ = *p
+	os.Exit(0)
+}
