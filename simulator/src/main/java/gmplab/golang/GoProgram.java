@@ -40,7 +40,7 @@ public final class GoProgram {
 
     /** The body of the main goroutine of a fresh execution. */
     public GoroutineBody newMain(GoHost host, VmOptions options) {
-        Program prog = new Program(nglobals, host, options);
+        Program prog = new Program(file, nglobals, host, options);
         return new Machine(prog, "main.main", new Values.Closure(entry, new Object[0]), new Object[0]);
     }
 

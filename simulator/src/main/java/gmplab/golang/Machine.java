@@ -77,13 +77,20 @@ final class Machine implements GoroutineBody {
         return pending.poll();
     }
 
+    /**
+     * The goroutine's stack as Go's traceback prints it, innermost frame first:
+     * {@code main.worker(...)\n\tprog.go:12}, one entry per frame (the first line alone
+     * is a short label).
+     */
     @Override
     public String position() {
-        Frame f = frame;
-        if (f == null) return "";
-        while (f != null && f.fn.name.startsWith("$")) f = f.parent;
-        if (f == null) return "";
-        return f.fn.name + ":" + f.line();
+        StringBuilder sb = new StringBuilder();
+        for (Frame f = frame; f != null; f = f.parent) {
+            if (f.fn.name.startsWith("$")) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(f.fn.name).append("(...)\n\t").append(prog.fileName).append(':').append(f.line());
+        }
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------- blocking

@@ -13,7 +13,10 @@ final class Program {
     final long memoryLimit;
     private long allocated;
 
-    Program(int nglobals, GoHost host, VmOptions options) {
+    final String fileName;
+
+    Program(String fileName, int nglobals, GoHost host, VmOptions options) {
+        this.fileName = fileName;
         this.globals = new Values.Cell[nglobals];
         for (int i = 0; i < nglobals; i++) globals[i] = new Values.Cell(null);
         this.host = host;
