@@ -18,6 +18,8 @@ final class Sysmon {
     private boolean traceStarted;
     private long starttime;
     private boolean deepSleeping;
+    /** Rounds of the loop so far (for the board and tests). */
+    long ticks;
 
     Sysmon(Sched s) {
         this.s = s;
@@ -50,8 +52,18 @@ final class Sysmon {
         s.at(s.now, Sched.TaskKind.SYSMON, s.sysmonM);
     }
 
+    /** sysmon's current sleep between rounds, in µs (20 µs … 10 ms). */
+    long delayUs() {
+        return delayUs;
+    }
+
+    boolean deepSleeping() {
+        return deepSleeping;
+    }
+
     /** One round of the sysmon loop. */
     void tick() {
+        ticks++;
         if (deepSleeping) { // the deep sleep ran out
             deepSleeping = false;
             s.sysmonwait = 0;
