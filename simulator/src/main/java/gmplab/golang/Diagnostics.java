@@ -16,9 +16,9 @@ final class Diagnostics {
         this.file = file;
     }
 
-    /** Records an error at a position; only the first error on a given line is kept, as gc does. */
+    /** Records an error at a position; only the first error at a given position is kept. */
     void error(int line, int col, String message) {
-        if (!seenLines.add((long) line)) return;
+        if (!seenLines.add(((long) line << 20) | col)) return;
         errors.add(file + ":" + line + ":" + col + ": " + message);
     }
 
