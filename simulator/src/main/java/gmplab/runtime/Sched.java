@@ -1004,6 +1004,8 @@ public final class Sched {
         m.oldp = null;
         if (oldp != null && oldp.status == PStatus.SYSCALL) {
             acquirep(m, oldp); // CAS _Psyscall → _Pidle, then wirep
+            // exitsyscallfast_reacquired: retaken and re-entered a syscall meanwhile → one more tick
+            if (m.syscalltick != oldp.syscalltick) oldp.syscalltick++;
             oldp.syscalltick++;
             gp.status = GStatus.RUNNING;
             m.state = M.State.RUNNING;
