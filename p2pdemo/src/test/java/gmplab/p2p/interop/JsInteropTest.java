@@ -240,4 +240,29 @@ class JsInteropTest {
         assertThat(new String(Echo.call(s2, "still here".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
                 .isEqualTo("still here");
     }
+
+    @Test
+    void severalJsDialersAtOnce() throws Exception {
+        Host h = host(true);
+        h.setStreamHandler(Echo.PROTOCOL_ID, Echo::handle);
+        h.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
+        String addr = h.fullListenAddresses().get(0).toString();
+        List<CompletableFuture<JsPeer.DialResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String msg = "dialer " + i;
+            Map<String, String> env = i % 2 == 0 ? Map.of() : Map.of("NOISE_NO_EARLY_MUXER", "1");
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return JsPeer.dial(env, addr, Echo.PROTOCOL_ID, msg);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            JsPeer.DialResult r = runs.get(i).get(60, TimeUnit.SECONDS);
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout()).isEqualTo("dialer " + i);
+        }
+    }
 }

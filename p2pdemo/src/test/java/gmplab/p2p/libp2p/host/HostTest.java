@@ -180,4 +180,30 @@ class HostTest {
         assertThat(seen.get(5, TimeUnit.SECONDS)).isInstanceOf(StreamResetException.class);
         assertThatThrownBy(() -> s.write(new byte[1])).isInstanceOf(StreamResetException.class);
     }
+
+    @Test
+    void dialsDns4AndCidPeerIds() throws Exception {
+        Host server = echoServer(true);
+        Host client = host(true);
+        int port = server.listenAddresses().get(0).toTcpSocketAddress().getPort();
+        Multiaddr dns = Multiaddr.of("/dns4/localhost/tcp/" + port + "/p2p/" + server.peerId().toCid());
+        Stream s = client.newStream(dns, Echo.PROTOCOL_ID);
+        assertThat(s.remotePeer()).isEqualTo(server.peerId());
+        assertThat(Echo.call(s, new byte[] {9})).containsExactly(9);
+    }
+
+    @Test
+    void streamThatNeverNegotiatesIsResetAfterTheTimeout() throws Exception {
+        Host server = new Host(HostConfig.defaults(Identity.generate())
+                .withNegotiationTimeout(java.time.Duration.ofMillis(300)));
+        hosts.add(server);
+        server.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
+        Host client = host(true);
+        Connection c = client.connect(server.fullListenAddresses().get(0));
+        // open a raw yamux stream and say nothing: the server must give up on it
+        gmplab.p2p.libp2p.yamux.YamuxStream raw = c.session().openStream();
+        raw.setReadTimeout(5000);
+        assertThatThrownBy(() -> raw.read(new byte[1], 0, 1)).isInstanceOf(StreamResetException.class);
+        assertThat(client.ping(c)).isPositive();
+    }
 }
