@@ -51,6 +51,8 @@ public final class Sched {
     final SimConfig cfg;
     final Timings timings;
     final FastRand rand;
+    /** {@code stealOrder}: the random orders in which {@code stealWork} visits the Ps. */
+    final StealOrder stealOrder;
 
     // --- schedt ---------------------------------------------------------
     long goidgen;
@@ -101,9 +103,9 @@ public final class Sched {
     long now;
     private long taskSeq;
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-    private long eventSeq;
+    long eventSeq;
     private final List<EventListener> listeners = new ArrayList<>();
-    private boolean recording;
+    boolean recording;
 
     final Netpoll netpoll;
     final Timers timers;
@@ -121,6 +123,7 @@ public final class Sched {
         this.rand = new FastRand(cfg.seed());
         this.gomaxprocs = cfg.gomaxprocs();
         this.allp = new P[gomaxprocs];
+        this.stealOrder = new StealOrder(gomaxprocs);
         this.out = out;
         this.netpoll = new Netpoll(this);
         this.timers = new Timers(this);
@@ -698,15 +701,14 @@ public final class Sched {
         final int stealTries = 4;
         for (int i = 0; i < stealTries; i++) {
             boolean stealTimersOrRunNextG = i == stealTries - 1;
-            int[] order = StealOrder.order(gomaxprocs, rand.next());
-            for (int pos : order) {
-                P p2 = allp[pos];
+            StealOrder.Enum order = stealOrder.start(rand.next());
+            for (; !order.done(); order.next()) {
+                P p2 = allp[order.position()];
                 if (pp == p2) continue;
                 if (stealTimersOrRunNextG && !p2.timers.isEmpty()) {
-                    long[] res = timers.checkTimersOf(m, p2);
-                    long w = res[0];
+                    long w = timers.checkTimers(m, p2);
                     if (w != 0 && (pollUntilLocal == 0 || w < pollUntilLocal)) pollUntilLocal = w;
-                    if (res[1] != 0) {
+                    if (timers.ranTimer) {
                         boolean[] inh = new boolean[1];
                         G gp = runqget(pp, inh);
                         if (gp != null) return new StealResult(gp, inh[0], pollUntilLocal, false, false);

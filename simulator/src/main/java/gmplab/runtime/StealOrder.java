@@ -3,39 +3,63 @@ package gmplab.runtime;
 /**
  * {@code randomOrder} / {@code stealOrder}: visits all Ps starting at a random
  * one, striding by a random number coprime with GOMAXPROCS, so every P is
- * visited exactly once per pass.
+ * visited exactly once per pass ({@code stealOrder.start(fastrand())}).
  */
 final class StealOrder {
-    private StealOrder() {
-    }
+    private final int count;
+    private final int[] coprimes;
+    private final Enum e = new Enum();
 
-    /** {@code stealOrder.start(i)}: the positions visited for random value {@code i}. */
-    static int[] order(int count, int i) {
-        int[] coprimes = coprimes(count);
-        long u = i & 0xffffffffL;
-        int pos = (int) (u % count);
-        int inc = coprimes[(int) ((u / count) % coprimes.length)];
-        int[] out = new int[count];
-        for (int k = 0; k < count; k++) {
-            out[k] = pos;
-            pos = (pos + inc) % count;
-        }
-        return out;
-    }
-
-    private static final int[][] CACHE = new int[1025][];
-
-    private static int[] coprimes(int count) {
-        int[] c = CACHE[count];
-        if (c != null) return c;
-        int n = 0;
+    StealOrder(int count) {
+        this.count = count;
         int[] tmp = new int[count];
+        int n = 0;
         for (int k = 1; k <= count; k++) {
             if (gcd(k, count) == 1) tmp[n++] = k;
         }
-        c = java.util.Arrays.copyOf(tmp, n);
-        CACHE[count] = c;
-        return c;
+        this.coprimes = java.util.Arrays.copyOf(tmp, n);
+    }
+
+    /**
+     * {@code randomOrder.start(i)}: an enumeration from position {@code i % count}
+     * with stride {@code coprimes[i / count % len]}. The returned object is reused:
+     * one enumeration at a time (as in the engine: one thread).
+     */
+    Enum start(int i) {
+        long u = i & 0xffffffffL;
+        e.pos = (int) (u % count);
+        e.inc = coprimes[(int) ((u / count) % coprimes.length)];
+        e.i = 0;
+        return e;
+    }
+
+    /** {@code randomEnum}. */
+    final class Enum {
+        private int i;
+        private int pos;
+        private int inc;
+
+        boolean done() {
+            return i == count;
+        }
+
+        void next() {
+            i++;
+            pos = (pos + inc) % count;
+        }
+
+        int position() {
+            return pos;
+        }
+    }
+
+    /** The whole order for random value {@code i} (for tests). */
+    static int[] order(int count, int i) {
+        StealOrder so = new StealOrder(count);
+        int[] out = new int[count];
+        int k = 0;
+        for (Enum en = so.start(i); !en.done(); en.next()) out[k++] = en.position();
+        return out;
     }
 
     private static int gcd(int a, int b) {

@@ -50,32 +50,28 @@ final class Timers {
         }
     }
 
+    /** Whether the last {@link #checkTimers} call ran a timer (its second result in Go). */
+    boolean ranTimer;
+
     /**
-     * {@code checkTimers(pp, now)} on the M's own P: runs expired timers; returns
-     * when the next one is due (0 if none).
+     * {@code checkTimers(pp, now)}: runs the expired timers of {@code pp} (readying
+     * sleepers onto the caller's P); returns when the next one is due (0 if none)
+     * and sets {@link #ranTimer}. Called on the M's own P in {@code findRunnable}
+     * and on victims in {@code stealWork}'s last pass.
      */
     long checkTimers(M m, P pp) {
-        return run(m, pp)[0];
-    }
-
-    /** {@code checkTimers(p2, now)} from {@code stealWork}: {next, ran ? 1 : 0}. */
-    long[] checkTimersOf(M m, P p2) {
-        return run(m, p2);
-    }
-
-    private long[] run(M m, P pp) {
+        ranTimer = false;
         Timer t = pp.timers.peek();
-        if (t == null) return new long[] {0, 0};
-        if (t.when > s.now) return new long[] {t.when, 0};
-        int ran = 0;
+        if (t == null) return 0;
+        if (t.when > s.now) return t.when;
         while ((t = pp.timers.peek()) != null && t.when <= s.now) {
             pp.timers.poll();
-            ran++;
+            ranTimer = true;
             if (t.g != null) {
-                s.emit(EventKind.TIMER_FIRE, t.g, m, pp, "timer.sleep", m.p.id);
+                if (s.recording) s.emit(EventKind.TIMER_FIRE, t.g, m, pp, "timer.sleep", m.p.id); else s.eventSeq++;
                 s.ready(m, t.g, "timer");
             } else {
-                s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name);
+                if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name); else s.eventSeq++;
                 s.chans.sendNonBlocking(m, t.chan, t.value);
                 if (t.period > 0) {
                     t.when += t.period * (1 + (s.now - t.when) / t.period);
@@ -84,7 +80,7 @@ final class Timers {
             }
         }
         Timer next = pp.timers.peek();
-        return new long[] {next == null ? 0 : next.when, ran};
+        return next == null ? 0 : next.when;
     }
 
     /** {@code checkTimersNoP}: the earliest timer over all Ps, if earlier than {@code pollUntil}. */
