@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  */
 public final class Recording {
     private static final int CACHE_SIZE = 4096;
+    /** States kept after the wanted one while replaying, for the next step forward. */
+    private static final int NEIGHBOURS = 64;
 
     private final SimConfig cfg;
     private final Supplier<GoroutineBody> mainFactory;
@@ -86,7 +88,8 @@ public final class Recording {
             replay = new Simulation(cfg);
             replay.addListener(e -> {
                 // Keep the states of the step that contains the wanted event (and its neighbours).
-                if (e.seq() >= wanted - 1) cache.put(e.seq(), replay.snapshot());
+                // (bounded: one scheduler step can emit thousands of events, e.g. close with many waiters)
+                if (e.seq() >= wanted - 1 && e.seq() <= wanted + NEIGHBOURS) cache.put(e.seq(), replay.snapshot());
             });
             replay.start(mainFactory.get());
         }
