@@ -21,7 +21,10 @@ final class Compiler extends ExprCompiler {
     }
 
     /** The result of a successful compilation. */
-    record Output(FuncCode entry, int nglobals) { }
+    record Output(FuncCode entry, int nglobals, int requestedProcs) { }
+
+    /** {@code runtime.GOMAXPROCS(n)} with a constant n at the top of main, before any go statement; 0 if none. */
+    private int requestedProcs;
 
     static Output compile(String file, String source) throws GoCompileException {
         Diagnostics d = new Diagnostics(file);
@@ -66,7 +69,7 @@ final class Compiler extends ExprCompiler {
         if (!f.pkg.equals("main")) err(f, "package " + f.pkg + " is not a main package (GMP Lab runs package main)");
         scope = pkgScope;
         for (ImportSpec is : f.imports) {
-            Natives.Pkg p = Stdlib.lookup(is.path);
+            Natives.Pkg p = NativePackages.lookup(is.path);
             if (p == null) {
                 err(is, "not supported by GMP Lab: package " + is.path);
                 continue;
@@ -138,7 +141,7 @@ final class Compiler extends ExprCompiler {
         emit(Op.CALL, constant(mainCode), 0);
         emit(Op.RET, 0);
         finish(efs);
-        return new Output(entry, nglobals);
+        return new Output(entry, nglobals, requestedProcs);
     }
 
     /**
@@ -486,6 +489,7 @@ final class Compiler extends ExprCompiler {
 
     private void compileFuncDecl(FuncDecl fd) {
         if (fd.name.sym == null || fd.body == null) return;
+        if (fd.recv == null && fd.name.name.equals("main")) scanGomaxprocs(fd.body);
         topName = fd.recv == null ? "main." + fd.name.name : fd.name.sym.code.name;
         closureCount = 0;
         List<String> names = new ArrayList<>();
@@ -493,6 +497,22 @@ final class Compiler extends ExprCompiler {
         FuncState f = new FuncState(null, fd.name.sym.code, sig);
         scope = pkgScope;
         compileBody(f, fd.recv, fd.sig, sig, fd.body);
+    }
+
+    private void scanGomaxprocs(Block body) {
+        scope = pkgScope;
+        for (Stmt st : body.stmts) {
+            if (st instanceof GoStmt) return;
+            if (st instanceof ExprStmt es && es.x instanceof Call c && c.fun instanceof Selector sel
+                    && sel.sel.name.equals("GOMAXPROCS") && sel.x instanceof Ident pid && c.args.size() == 1) {
+                Symbol p = pkgScope.lookup(pid.name);
+                if (p != null && p.kind == Symbol.Kind.PKG && p.pkg.path.equals("runtime")
+                        && constValueOf(c.args.get(0)) instanceof BigInteger n && n.signum() > 0 && n.intValue() <= 1024) {
+                    requestedProcs = n.intValue();
+                    return;
+                }
+            }
+        }
     }
 
     @Override

@@ -21,11 +21,28 @@ public final class GoProgram {
     private final String file;
     private final FuncCode entry;
     private final int nglobals;
+    private final int requestedProcs;
 
-    private GoProgram(String file, FuncCode entry, int nglobals) {
+    private GoProgram(String file, FuncCode entry, int nglobals, int requestedProcs) {
         this.file = file;
         this.entry = entry;
         this.nglobals = nglobals;
+        this.requestedProcs = requestedProcs;
+    }
+
+    /**
+     * The n of a {@code runtime.GOMAXPROCS(n)} call with a constant argument at the top of
+     * {@code main} (before any {@code go} statement), or 0. The engine has no way yet to
+     * resize the Ps at run time, so runners start the simulation with this many Ps, which
+     * is what such a program observes; a later or computed call only reports the value.
+     */
+    public int requestedGomaxprocs() {
+        return requestedProcs;
+    }
+
+    /** {@code cfg} with the program's own GOMAXPROCS request applied (the program wins, as in Go). */
+    public gmplab.runtime.SimConfig configure(gmplab.runtime.SimConfig cfg) {
+        return requestedProcs > 0 ? cfg.withGomaxprocs(requestedProcs) : cfg;
     }
 
     /**
@@ -35,7 +52,12 @@ public final class GoProgram {
      */
     public static GoProgram compile(String fileName, String source) throws GoCompileException {
         Compiler.Output out = Compiler.compile(fileName, source);
-        return new GoProgram(fileName, out.entry(), out.nglobals());
+        return new GoProgram(fileName, out.entry(), out.nglobals(), out.requestedProcs());
+    }
+
+    /** Like {@link #compile(String, String)}, with {@code extra} packages importable besides the standard library. */
+    public static GoProgram compile(String fileName, String source, NativePackages extra) throws GoCompileException {
+        return NativePackages.compiling(extra, () -> compile(fileName, source));
     }
 
     /** The body of the main goroutine of a fresh execution. */
