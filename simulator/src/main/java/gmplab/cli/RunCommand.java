@@ -108,8 +108,8 @@ public final class RunCommand implements Callable<Integer> {
             err.print(e.format());
             return 1;
         }
-        SimConfig cfg = RuntimeSettings.fromEnvironment(env, gomaxprocs, seed, schedtrace, scheddetail,
-                asyncpreemptoff ? Boolean.FALSE : null);
+        SimConfig cfg = program.configure(RuntimeSettings.fromEnvironment(env, gomaxprocs, seed, schedtrace, scheddetail,
+                asyncpreemptoff ? Boolean.FALSE : null));
         if (maxTime != null || maxEvents != null) {
             long t = cfg.maxTimeNs();
             if (maxTime != null) {

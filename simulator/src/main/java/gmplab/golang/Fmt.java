@@ -308,15 +308,15 @@ final class Fmt {
                     sb.append(t).append('{');
                 } else sb.append("map[");
                 if (mv != null) {
-                    List<Map.Entry<Object, Object>> entries = new ArrayList<>(mv.m.entrySet());
-                    entries.sort((x, y) -> compareKeys(x.getKey(), y.getKey()));
+                    List<Object> keys = new ArrayList<>(java.util.Arrays.asList(mv.keys()));
+                    keys.sort(Fmt::compareKeys);
                     boolean first = true;
-                    for (Map.Entry<Object, Object> e : entries) {
+                    for (Object k : keys) {
                         if (!first) sb.append(s.sharpV ? ", " : " ");
                         first = false;
-                        printValue(m, sb, u.key, e.getKey(), s, depth + 1);
+                        printValue(m, sb, u.key, k, s, depth + 1);
                         sb.append(':');
-                        printValue(m, sb, u.elem, e.getValue(), s, depth + 1);
+                        printValue(m, sb, u.elem, mv.get(k), s, depth + 1);
                     }
                 }
                 sb.append(s.sharpV ? '}' : ']');

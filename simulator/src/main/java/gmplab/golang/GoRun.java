@@ -37,7 +37,7 @@ public final class GoRun {
 
     /** Runs {@code program} to the end; output is also echoed to the streams when they are non-null. */
     public static RunResult run(GoProgram program, SimConfig cfg, VmOptions options, PrintStream out, PrintStream err) {
-        Simulation sim = new Simulation(cfg, out, err);
+        Simulation sim = new Simulation(program.configure(cfg), out, err);
         return sim.run(program.newMain(hostOf(sim), options));
     }
 

@@ -593,21 +593,21 @@ final class Machine implements GoroutineBody {
                     Type t = (Type) f.consts[code[f.pc++]];
                     Object k = f.pop();
                     MapVal m = (MapVal) f.pop();
-                    Object v = m == null ? null : m.m.get(k);
-                    f.push(v == null && (m == null || !m.m.containsKey(k)) ? Values.zero(t) : v);
+                    Object v = m == null ? null : m.get(k);
+                    f.push(v == null && (m == null || !m.containsKey(k)) ? Values.zero(t) : v);
                 }
                 case Op.MINDEXOK -> {
                     Type t = (Type) f.consts[code[f.pc++]];
                     Object k = f.pop();
                     MapVal m = (MapVal) f.pop();
-                    boolean ok = m != null && m.m.containsKey(k);
-                    f.push(ok ? m.m.get(k) : Values.zero(t));
+                    boolean ok = m != null && m.containsKey(k);
+                    f.push(ok ? m.get(k) : Values.zero(t));
                     f.push(ok);
                 }
                 case Op.MAPHAS -> {
                     Object k = f.pop();
                     MapVal m = (MapVal) f.pop();
-                    f.push(m != null && m.m.containsKey(k));
+                    f.push(m != null && m.containsKey(k));
                 }
                 case Op.MSET -> {
                     Object v = f.pop();
@@ -615,17 +615,17 @@ final class Machine implements GoroutineBody {
                     MapVal m = (MapVal) f.pop();
                     if (m == null) throw GoPanic.plain("assignment to entry in nil map");
                     Ops.checkHashable(k);
-                    if (!m.m.containsKey(k)) prog.allocate(48);
-                    m.m.put(k, v);
+                    if (!m.containsKey(k)) prog.allocate(48);
+                    m.put(k, v);
                 }
                 case Op.DELETE -> {
                     Object k = f.pop();
                     MapVal m = (MapVal) f.pop();
-                    if (m != null) m.m.remove(k);
+                    if (m != null) m.remove(k);
                 }
                 case Op.MAPKEYS -> {
                     MapVal m = (MapVal) f.pop();
-                    Object[] keys = m == null ? new Object[0] : m.m.keySet().toArray();
+                    Object[] keys = m == null ? new Object[0] : m.keys();
                     f.push(new SliceVal(keys, 0, keys.length, keys.length));
                 }
                 case Op.SLICE -> {
@@ -659,10 +659,7 @@ final class Machine implements GoroutineBody {
                     long len = (Long) f.pop();
                     f.push(Ops.makeSlice(prog, t, len, cap));
                 }
-                case Op.MAKEMAP -> {
-                    f.pc++;
-                    f.push(new MapVal());
-                }
+                case Op.MAKEMAP -> f.push(MapVal.of((Type) f.consts[code[f.pc++]]));
                 case Op.MAKECHAN -> {
                     long n = (Long) f.pop();
                     if (n < 0 || n > 1 << 30) throw GoPanic.plain("makechan: size out of range");
@@ -684,12 +681,12 @@ final class Machine implements GoroutineBody {
                     f.push(new ArrayVal(t, a));
                 }
                 case Op.MAPLIT -> {
-                    f.pc++;
+                    Type mt = (Type) f.consts[code[f.pc++]];
                     int n = code[f.pc++];
                     Object[] kv = new Object[2 * n];
                     for (int i = 2 * n - 1; i >= 0; i--) kv[i] = f.pop();
-                    MapVal m = new MapVal();
-                    for (int i = 0; i < n; i++) m.m.put(kv[2 * i], kv[2 * i + 1]);
+                    MapVal m = MapVal.of(mt);
+                    for (int i = 0; i < n; i++) m.put(kv[2 * i], kv[2 * i + 1]);
                     f.push(m);
                 }
                 case Op.DEREF -> {

@@ -164,7 +164,7 @@ final class Ops {
         if (x instanceof String s) return s.length();
         if (x instanceof SliceVal s) return s.len;
         if (x instanceof ArrayVal a) return a.a.length;
-        if (x instanceof MapVal m) return m.m.size();
+        if (x instanceof MapVal m) return m.size();
         if (x instanceof Chan c) return c.len();
         return 0;
     }

@@ -135,6 +135,11 @@ final class Stdlib {
                     m.block(new Action.OsExit((int) (long) (Long) a[0]), null);
                     return null;
                 })
+                .var("Args", Type.slice(Type.STRING), Natives.sliceOf("prog"))
+                .func("Getenv", sig(L(str), str), (m, a) -> "")
+                .func("ReadFile", sig(L(str), Type.slice(Type.UINT8), err), (m, a) -> new Object[]{null, sandboxed("open", (String) a[0])})
+                .func("Create", sig(L(str), PTR_OS_FILE, err), (m, a) -> new Object[]{null, sandboxed("open", (String) a[0])})
+                .func("Open", sig(L(str), PTR_OS_FILE, err), (m, a) -> new Object[]{null, sandboxed("open", (String) a[0])})
                 .var("Stdout", PTR_OS_FILE, STDOUT)
                 .var("Stderr", PTR_OS_FILE, STDERR)
                 .type("File", OS_FILE));
@@ -296,11 +301,22 @@ final class Stdlib {
         // ---------------------------------------------------------------- strings, strconv, math, sort, unicode
         StringsPkg.define(PACKAGES);
 
+        // ---------------------------------------------------------------- runtime/trace (no-op: use --trace-out)
+        put(new Pkg("runtime/trace", "trace")
+                .func("Start", sig(L(any), err), (m, a) -> null)
+                .func("Stop", sig(L()), (m, a) -> null));
+
         // ---------------------------------------------------------------- gmplab/sim
         put(new Pkg("gmplab/sim", "sim")
+                .func("Calibrate", sig(L()), (m, a) -> null)
                 .func("Work", sig(L(DURATION)), (m, a) -> block(m, new Action.Compute(Math.max(0, (Long) a[0]), false)))
                 .func("Syscall", sig(L(DURATION)), (m, a) -> block(m, new Action.Syscall(Math.max(0, (Long) a[0]))))
                 .func("NetWait", sig(L(DURATION)), (m, a) -> block(m, Action.NetWait.after(Math.max(0, (Long) a[0])))));
+    }
+
+    /** The error every host file operation gets: GMP Lab programs are sandboxed. */
+    private static Iface sandboxed(String op, String path) {
+        return newError(op + " " + path + ": permission denied (GMP Lab programs cannot touch host files)");
     }
 
     static void put(Pkg p) {

@@ -137,6 +137,8 @@ final class StringsPkg {
                     return k;
                 }));
 
+        defineSortInterface(pkgs.get("sort"));
+
         pkgs.put("unicode/utf8", new Pkg("unicode/utf8", "utf8")
                 .constant("RuneError", Type.UNTYPED_RUNE, 0xFFFDL)
                 .func("RuneCountInString", sig(L(s), i), (m, a) -> (long) GoString.runeCount((String) a[0]))
@@ -151,6 +153,70 @@ final class StringsPkg {
                 .func("IsSpace", sig(L(r), b), (m, a) -> Character.isWhitespace((int) (long) (Long) a[0]))
                 .func("ToUpper", sig(L(r), r), (m, a) -> (long) Character.toUpperCase((int) (long) (Long) a[0]))
                 .func("ToLower", sig(L(r), r), (m, a) -> (long) Character.toLowerCase((int) (long) (Long) a[0])));
+    }
+
+    static final Type SORT_INTERFACE = Type.named("Interface", "sort", null);
+    static final Type INT_SLICE = Type.named("IntSlice", "sort", Type.slice(Type.INT));
+    static final Type STRING_SLICE = Type.named("StringSlice", "sort", Type.slice(Type.STRING));
+    static final Type REVERSE = Type.named("reverse", "sort", Type.struct(List.of("Interface"), List.of(SORT_INTERFACE)));
+
+    /** {@code sort.Interface}, {@code sort.Sort}, {@code sort.Reverse}, {@code sort.IntSlice}, {@code sort.StringSlice}. */
+    private static void defineSortInterface(Pkg sort) {
+        Type i = Type.INT, b = Type.BOOL;
+        java.util.Map<String, Type> ms = new java.util.LinkedHashMap<>();
+        ms.put("Len", sig(L(), i));
+        ms.put("Less", sig(L(i, i), b));
+        ms.put("Swap", sig(L(i, i)));
+        SORT_INTERFACE.underlying = Type.iface(ms);
+        for (Type st : new Type[]{INT_SLICE, STRING_SLICE}) {
+            method(st, "Len", false, sig(L(), i), (m, a) -> (long) (a[0] == null ? 0 : ((SliceVal) a[0]).len));
+            method(st, "Less", false, sig(L(i, i), b), (m, a) -> {
+                SliceVal s = (SliceVal) a[0];
+                Object x = s.a[s.off + (int) (long) (Long) a[1]], y = s.a[s.off + (int) (long) (Long) a[2]];
+                return x instanceof Long lx ? lx < (Long) y : ((String) x).compareTo((String) y) < 0;
+            });
+            method(st, "Swap", false, sig(L(i, i)), (m, a) -> {
+                SliceVal s = (SliceVal) a[0];
+                int p = s.off + (int) (long) (Long) a[1], q = s.off + (int) (long) (Long) a[2];
+                Object t = s.a[p];
+                s.a[p] = s.a[q];
+                s.a[q] = t;
+                return null;
+            });
+        }
+        method(REVERSE, "Len", false, sig(L(), i), (m, a) -> callMethod(m, ((StructVal) a[0]).f[0], "Len"));
+        method(REVERSE, "Less", false, sig(L(i, i), b), (m, a) -> callMethod(m, ((StructVal) a[0]).f[0], "Less", a[2], a[1]));
+        method(REVERSE, "Swap", false, sig(L(i, i)), (m, a) -> callMethod(m, ((StructVal) a[0]).f[0], "Swap", a[1], a[2]));
+        sort.type("Interface", SORT_INTERFACE).type("IntSlice", INT_SLICE).type("StringSlice", STRING_SLICE)
+                .func("Sort", sig(L(SORT_INTERFACE)), (m, a) -> sortInterface(m, a[0]))
+                .func("Stable", sig(L(SORT_INTERFACE)), (m, a) -> sortInterface(m, a[0]))
+                .func("Reverse", sig(L(SORT_INTERFACE), SORT_INTERFACE), (m, a) ->
+                        new Iface(REVERSE, new StructVal(REVERSE, new Object[]{a[0]})));
+    }
+
+    /** Calls a method of an interface value from Java (Go code runs synchronously). */
+    static Object callMethod(Machine m, Object iface, String name, Object... args) {
+        if (iface == null) throw GoPanic.nilDeref();
+        Iface f = (Iface) iface;
+        Type.Method meth = f.type().method(name);
+        Object recv = f.value();
+        if (f.type().kind == Type.Kind.POINTER && !meth.ptrRecv) recv = recv instanceof Ref r ? r.get() : Values.copy(recv);
+        Object[] all = new Object[args.length + 1];
+        all[0] = recv;
+        System.arraycopy(args, 0, all, 1, args.length);
+        if (meth.nat != null) return meth.nat.call(m, all);
+        return m.callSync(new BoundMethod(meth.code, recv), args);
+    }
+
+    /** {@code sort.Sort}: a stable insertion sort through Len/Less/Swap. */
+    private static Object sortInterface(Machine m, Object data) {
+        long n = (Long) callMethod(m, data, "Len");
+        for (long k = 1; k < n; k++) {
+            for (long j = k; j > 0 && (Boolean) callMethod(m, data, "Less", j, j - 1); j--) {
+                callMethod(m, data, "Swap", j, j - 1);
+            }
+        }
+        return null;
     }
 
     private static StringBuilder sb(Object recv) {

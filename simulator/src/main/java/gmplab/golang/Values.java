@@ -2,6 +2,7 @@ package gmplab.golang;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * Run-time representations of Go values in the VM.
@@ -80,7 +81,12 @@ final class Values {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof StructVal s && s.type == type && Arrays.equals(s.f, f);
+            if (!(o instanceof StructVal s) || s.type != type) return false;
+            List<Type> ts = type.u().types;
+            for (int i = 0; i < f.length; i++) {
+                if (isPointerLike(ts.get(i)) ? f[i] != s.f[i] : !java.util.Objects.equals(f[i], s.f[i])) return false;
+            }
+            return true;
         }
 
         @Override
@@ -101,7 +107,12 @@ final class Values {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ArrayVal s && Arrays.equals(s.a, a);
+            if (!(o instanceof ArrayVal s)) return false;
+            if (isPointerLike(type.u().elem)) {
+                for (int i = 0; i < a.length; i++) if (a[i] != s.a[i]) return false;
+                return true;
+            }
+            return Arrays.equals(s.a, a);
         }
 
         @Override
@@ -123,9 +134,70 @@ final class Values {
         }
     }
 
-    /** A map; iteration follows insertion order (Go's order is unspecified). */
+    /**
+     * A map; iteration follows insertion order (Go's order is unspecified, ours is
+     * deterministic). Maps keyed by pointers compare keys by identity.
+     */
     static final class MapVal {
         final LinkedHashMap<Object, Object> m = new LinkedHashMap<>();
+        final boolean byIdentity;
+
+        MapVal(boolean byIdentity) {
+            this.byIdentity = byIdentity;
+        }
+
+        MapVal() {
+            this(false);
+        }
+
+        /** A map of type t. */
+        static MapVal of(Type t) {
+            Type k = t.u().key;
+            return new MapVal(k != null && k.uk() == Type.Kind.POINTER);
+        }
+
+        private Object key(Object k) {
+            return byIdentity && k != null ? new IdKey(k) : k;
+        }
+
+        Object get(Object k) {
+            return m.get(key(k));
+        }
+
+        boolean containsKey(Object k) {
+            return m.containsKey(key(k));
+        }
+
+        void put(Object k, Object v) {
+            m.put(key(k), v);
+        }
+
+        void remove(Object k) {
+            m.remove(key(k));
+        }
+
+        int size() {
+            return m.size();
+        }
+
+        Object[] keys() {
+            Object[] ks = m.keySet().toArray();
+            if (byIdentity) for (int i = 0; i < ks.length; i++) if (ks[i] instanceof IdKey id) ks[i] = id.o;
+            return ks;
+        }
+    }
+
+    /** A map key compared by identity (pointer keys). */
+    private record IdKey(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IdKey k && k.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
     }
 
     /** An interface value: dynamic type plus value. A nil interface is Java null. */
