@@ -9,7 +9,8 @@ import java.nio.ByteOrder;
  * implementation (no intrinsics before JDK 20) tops out near 200 MiB/s.
  * Cross-checked against the JDK cipher and the RFC vector in tests.
  *
- * <p>ChaCha20 works on 64-byte blocks held in local ints; Poly1305 uses five
+ * <p>ChaCha20 computes 16 blocks side by side (vectorized by C2) and the
+ * tail one block at a time in local ints; Poly1305 uses five
  * 26-bit limbs in longs. Every MAC input here (padded AAD, padded ciphertext,
  * the length block) is a whole number of 16-byte blocks, so no partial-block
  * path is needed. Not thread-safe; the key is fixed per instance.
@@ -33,6 +34,10 @@ final class ChaChaPoly {
     private final int k6;
     private final int k7;
     private final byte[] block = new byte[64];
+    /** Blocks computed side by side by {@link #batch}, word-major, so that C2 vectorizes the rounds (AVX2/SSE). */
+    private static final int LANES = 16;
+    private final int[][] lane = new int[16][LANES];
+    private final int[] keystream = new int[16 * LANES];
     private final byte[] pad = new byte[16];
 
     // Poly1305 state for the current message
@@ -136,6 +141,94 @@ final class ChaChaPoly {
 
     /** XORs the keystream (from block {@code counter}) over {@code in} into {@code out}. */
     private void xorStream(int n1, int n2, int counter, byte[] in, int off, int len, byte[] out, int outOff) {
+        while (len >= 64 * LANES) {
+            batch(n1, n2, counter);
+            int[][] x = lane;
+            int[] k = keystream;
+            for (int w = 0; w < 16; w++) {
+                int[] xw = x[w];
+                for (int j = 0; j < LANES; j++) {
+                    k[16 * j + w] = xw[j];
+                }
+            }
+            for (int i = 0; i < 16 * LANES; i++) {
+                LE_INT.set(out, outOff + 4 * i, (int) LE_INT.get(in, off + 4 * i) ^ k[i]);
+            }
+            counter += LANES;
+            off += 64 * LANES;
+            outOff += 64 * LANES;
+            len -= 64 * LANES;
+        }
+        xorBlocks(n1, n2, counter, in, off, len, out, outOff);
+    }
+
+    /** {@link #LANES} keystream blocks from {@code counter} into {@link #lane}: lane[w][j] is word w of block j. */
+    private void batch(int n1, int n2, int counter) {
+        int[][] x = lane;
+        int[] init = {C0, C1, C2, C3, k0, k1, k2, k3, k4, k5, k6, k7, 0, 0, n1, n2};
+        for (int w = 0; w < 16; w++) {
+            java.util.Arrays.fill(x[w], init[w]);
+        }
+        int[] c = x[12];
+        for (int j = 0; j < LANES; j++) {
+            c[j] = counter + j;
+        }
+        for (int r = 0; r < 10; r++) {
+            quarter(x[0], x[4], x[8], x[12]);
+            quarter(x[1], x[5], x[9], x[13]);
+            quarter(x[2], x[6], x[10], x[14]);
+            quarter(x[3], x[7], x[11], x[15]);
+            quarter(x[0], x[5], x[10], x[15]);
+            quarter(x[1], x[6], x[11], x[12]);
+            quarter(x[2], x[7], x[8], x[13]);
+            quarter(x[3], x[4], x[9], x[14]);
+        }
+        for (int w = 0; w < 16; w++) {
+            int[] xw = x[w];
+            if (w == 12) {
+                for (int j = 0; j < LANES; j++) {
+                    xw[j] += counter + j;
+                }
+            } else {
+                int add = init[w];
+                for (int j = 0; j < LANES; j++) {
+                    xw[j] += add;
+                }
+            }
+        }
+    }
+
+    /**
+     * One quarter round on every lane. The rotations are spelled as shifts:
+     * JDK 17's C2 vectorizes those, not Integer.rotateLeft.
+     */
+    private static void quarter(int[] a, int[] b, int[] c, int[] d) {
+        for (int j = 0; j < LANES; j++) {
+            int va = a[j];
+            int vb = b[j];
+            int vc = c[j];
+            int vd = d[j];
+            va += vb;
+            vd ^= va;
+            vd = (vd << 16) | (vd >>> 16);
+            vc += vd;
+            vb ^= vc;
+            vb = (vb << 12) | (vb >>> 20);
+            va += vb;
+            vd ^= va;
+            vd = (vd << 8) | (vd >>> 24);
+            vc += vd;
+            vb ^= vc;
+            vb = (vb << 7) | (vb >>> 25);
+            a[j] = va;
+            b[j] = vb;
+            c[j] = vc;
+            d[j] = vd;
+        }
+    }
+
+    /** One 64-byte block at a time: message tails and the Poly1305 key block. */
+    private void xorBlocks(int n1, int n2, int counter, byte[] in, int off, int len, byte[] out, int outOff) {
         int x0;
         int x1;
         int x2;
