@@ -99,10 +99,13 @@ final class Steps {
                 }
                 default -> {
                     correct = null;
-                    for (Choice o : c.options()) {
-                        if (e.key().equals(o.value()) || e.key().startsWith(o.value() + ".")) {
-                            correct = o.value();
-                            break;
+                    for (Choice o : c.options()) if (e.key().equals(o.value())) correct = o.value();
+                    if (correct == null) {
+                        for (Choice o : c.options()) {
+                            if (e.key().startsWith(o.value() + ".")) {
+                                correct = o.value();
+                                break;
+                            }
                         }
                     }
                     options.addAll(c.options());

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Splits a query into tokens: words, integers, durations, quoted strings, G/M/P names and comparison operators. */
 final class Lexer {
-    enum Kind { WORD, INT, TIME, STRING, REF, OP, LPAREN, RPAREN, EOF }
+    enum Kind { WORD, INT, TIME, STRING, REF, OP, ARITH, LPAREN, RPAREN, EOF }
 
     record Token(Kind kind, String text, long number, int column) {
         boolean is(String word) {
@@ -30,6 +30,9 @@ final class Lexer {
                 i++;
             } else if (c == ')') {
                 out.add(new Token(Kind.RPAREN, ")", 0, col));
+                i++;
+            } else if (c == '+' || c == '-') {
+                out.add(new Token(Kind.ARITH, String.valueOf(c), 0, col));
                 i++;
             } else if (c == '"') {
                 StringBuilder sb = new StringBuilder();

@@ -166,6 +166,27 @@ public final class Query {
         }
     }
 
+    record Arith(boolean plus, Expr l, Expr r, int col) implements Expr {
+        public Value eval(Ctx c) {
+            Value a = l.eval(c);
+            Value b = r.eval(c);
+            if (a instanceof Value.None || b instanceof Value.None) return Value.NONE;
+            if (!(a instanceof Value.Num x) || !(b instanceof Value.Num y)) {
+                throw new QueryException("'" + (plus ? "+" : "-") + "' needs numbers, got " + a.text() + " and " + b.text(), col);
+            }
+            return new Value.Num(plus ? x.value() + y.value() : x.value() - y.value());
+        }
+    }
+
+    record Scale(Expr e, long div, int col) implements Expr {
+        public Value eval(Ctx c) {
+            Value v = e.eval(c);
+            if (v instanceof Value.None) return v;
+            if (!(v instanceof Value.Num n)) throw new QueryException("'in' needs a time, got " + v.text(), col);
+            return new Value.Num(Math.round((double) n.value() / div));
+        }
+    }
+
     static boolean truth(Value v, int col) {
         if (v instanceof Value.Bool b) return b.value();
         if (v instanceof Value.None) return false;
@@ -247,7 +268,7 @@ public final class Query {
     }
 
     static final Set<String> EVENT_PROPS = Set.of("g", "m", "p", "time", "seq", "key", "victim", "n", "batch",
-            "threads", "waker", "kicked", "text", "func", "parent", "schedtick");
+            "threads", "waker", "kicked", "text", "func", "parent", "schedtick", "arg0", "arg1", "arg2", "arg3");
 
     static Value prop(String name, Event e, Ctx c) {
         return switch (name) {
@@ -276,7 +297,14 @@ public final class Query {
             case "text" -> new Value.Str(e.argString(0).strip());
             case "func" -> e.key().startsWith("newproc") ? new Value.Str(e.argString(3)) : Value.NONE;
             case "parent" -> e.key().startsWith("newproc") && e.argLong(1) > 0 ? new Value.Ref('G', e.argLong(1)) : Value.NONE;
-            case "schedtick" -> e.key().startsWith("execute") ? new Value.Num(e.argLong(0)) : Value.NONE;
+            case "schedtick" -> e.key().startsWith("execute") ? new Value.Num(e.argLong(0))
+                    : e.key().startsWith("globrunqget") ? new Value.Num(e.argLong(2)) : Value.NONE;
+            case "arg0", "arg1", "arg2", "arg3" -> {
+                int i = name.charAt(3) - '0';
+                if (i >= e.args().length || e.args()[i] == null) yield Value.NONE;
+                Object a = e.args()[i];
+                yield a instanceof Number n ? new Value.Num(n.longValue()) : new Value.Str(String.valueOf(a).strip());
+            }
             default -> throw new IllegalStateException(name);
         };
     }
@@ -528,13 +556,43 @@ public final class Query {
         }
 
         Expr cmp() {
-            Expr l = term();
+            Expr l = sum();
             if (peek().kind() == Kind.OP) {
                 String op = next().text();
-                return new Cmp(op, l, term());
+                return new Cmp(op, l, sum());
             }
-            if (accept("contains")) return new Cmp("contains", l, term());
+            if (accept("contains")) return new Cmp("contains", l, sum());
             return l;
+        }
+
+        Expr sum() {
+            Expr l = scaled();
+            while (peek().kind() == Kind.ARITH) {
+                Token op = next();
+                l = new Arith(op.text().equals("+"), l, scaled(), op.column());
+            }
+            return l;
+        }
+
+        /** term ['in' (ns|us|ms|s)]: a time converted to a whole number of units. */
+        Expr scaled() {
+            Expr t = term();
+            if (peek().is("in") && peek(1).kind() == Kind.WORD) {
+                String unit = peek(1).text();
+                long div = switch (unit) {
+                    case "ns" -> 1L;
+                    case "us", "µs" -> 1_000L;
+                    case "ms" -> 1_000_000L;
+                    case "s" -> 1_000_000_000L;
+                    default -> 0L;
+                };
+                if (div > 0) {
+                    int col = next().column();
+                    next();
+                    return new Scale(t, div, col);
+                }
+            }
+            return t;
         }
 
         Token ref(char kind, String what) {

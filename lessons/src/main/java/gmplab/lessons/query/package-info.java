@@ -5,7 +5,8 @@
  * <pre>
  * query     := or
  * or        := and ('or' and)*          and := not ('and' not)*       not := 'not' not | cmp
- * cmp       := term [ ('=' | '==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=' | 'contains') term ]
+ * cmp       := sum [ ('=' | '==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=' | 'contains') sum ]
+ * sum       := scaled (('+' | '-') scaled)*     scaled := term ['in' (ns | us | ms | s)]  (rounded)
  * term      := '(' query ')' | INT | TIME (10ms, 20us, 3s) | "text" | G5 | M2 | P1 | none | true | false
  *            | 'count' selector                      number of matching events
  *            | 'first' selector | 'last' selector | 'nth' INT selector      one event (or none)
@@ -20,7 +21,7 @@
  * filter    := 'of' G | 'on' P | 'by' M | 'from' P (steal victim) | 'with' VALUE (an argument)
  *            | 'user' (user goroutines only) | 'after' term | 'before' term   (an event or a time)
  * PROP      := g | m | p | time | seq | key | victim | n | batch | threads | waker | kicked | text | func
- *            | parent | schedtick
+ *            | parent | schedtick | arg0 | arg1 | arg2 | arg3 (the raw narration arguments)
  * STATE     := 'runnext of' P | 'runq of' P | 'runqsize of' P | 'gfree of' P | 'status of' (G|P)
  *            | 'global runq' | 'global runqsize' | 'threads' | 'idleprocs' | 'idlethreads' | 'spinning'
  * position  := 'after' term | 'before' term | 'at' term | 'at end'    (default: at end)
