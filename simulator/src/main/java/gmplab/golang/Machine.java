@@ -412,13 +412,134 @@ final class Machine implements GoroutineBody {
      * The dispatch loop: executes until an action is pending, the budget is used up,
      * or (for a synchronous call) the barrier frame has returned.
      */
+    /**
+     * The dispatch loop: executes until an action is pending, the budget is used up,
+     * or (for a synchronous call) the barrier frame has returned. The hot instructions
+     * run on copies of the frame's registers (pc, sp, stack); everything else goes
+     * through {@link #slowOp} with the registers written back.
+     */
     private void loop(long budget, Frame barrier) {
         Frame f = frame;
-        while (f != null) {
-            if (count >= budget) return;
-            count++;
-            int[] code = f.code;
-            int op = code[f.pc++];
+        if (f == null) return;
+        int[] code = f.code;
+        Object[] st = f.stack;
+        Object[] locals = f.locals;
+        Object[] consts = f.consts;
+        int sp = f.sp;
+        int pc = f.pc;
+        long cnt = count;
+        try {
+            while (cnt < budget) {
+                cnt++;
+                int op = code[pc++];
+                switch (op) {
+                    case Op.CONST -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp++] = consts[code[pc++]];
+                    }
+                    case Op.LOAD -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp++] = locals[code[pc++]];
+                    }
+                    case Op.STORE -> {
+                        locals[code[pc++]] = st[--sp];
+                        st[sp] = null;
+                    }
+                    case Op.LOADC -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp++] = ((Cell) locals[code[pc++]]).v;
+                    }
+                    case Op.STOREC -> {
+                        ((Cell) locals[code[pc++]]).v = st[--sp];
+                        st[sp] = null;
+                    }
+                    case Op.POP -> st[--sp] = null;
+                    case Op.ADD -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] + b;
+                    }
+                    case Op.SUB -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] - b;
+                    }
+                    case Op.MUL -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] * b;
+                    }
+                    case Op.AND -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] & b;
+                    }
+                    case Op.ILT -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] < b;
+                    }
+                    case Op.ILE -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] <= b;
+                    }
+                    case Op.IGT -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] > b;
+                    }
+                    case Op.IGE -> {
+                        long b = (Long) st[--sp];
+                        st[sp - 1] = (Long) st[sp - 1] >= b;
+                    }
+                    case Op.JMP -> pc = code[pc];
+                    case Op.JF -> {
+                        int target = code[pc++];
+                        if (!(Boolean) st[--sp]) pc = target;
+                        st[sp] = null;
+                    }
+                    case Op.JT -> {
+                        int target = code[pc++];
+                        if ((Boolean) st[--sp]) pc = target;
+                        st[sp] = null;
+                    }
+                    case Op.WRAP -> st[sp - 1] = wrap((Long) st[sp - 1], code[pc++]);
+                    case Op.FIELD -> {
+                        Object o = st[sp - 1];
+                        if (o == null) {
+                            pc++;
+                            throw GoPanic.nilDeref();
+                        }
+                        st[sp - 1] = ((StructVal) o).f[code[pc++]];
+                    }
+                    default -> {
+                        f.pc = pc;
+                        f.sp = sp;
+                        boolean stop = slowOp(f, op, barrier);
+                        f = frame;
+                        if (f == null) return;
+                        code = f.code;
+                        st = f.stack;
+                        locals = f.locals;
+                        consts = f.consts;
+                        sp = f.sp;
+                        pc = f.pc;
+                        if (stop) return;
+                    }
+                }
+            }
+        } finally {
+            count = cnt;
+            if (f != null && f == frame) {
+                f.pc = pc;
+                f.sp = sp;
+                f.stack = st;
+            }
+        }
+    }
+
+    /**
+     * Executes one instruction whose opcode was just read from {@code f} (pc already past
+     * it) using the frame's own state. Returns true if the loop must stop: an action is
+     * pending or a synchronous call has returned.
+     */
+    private boolean slowOp(Frame f, int op, Frame barrier) {
+        int[] code = f.code;
+        {
             switch (op) {
                 case Op.NOP -> { }
                 case Op.CONST -> f.push(f.consts[code[f.pc++]]);
@@ -720,7 +841,7 @@ final class Machine implements GoroutineBody {
                     hasCalls = true;
                     callValue(argc);
                     f = frame;
-                    if (!pending.isEmpty()) return;
+                    if (!pending.isEmpty()) return true;
                 }
                 case Op.CALLN -> {
                     Natives.Native n = (Natives.Native) f.consts[code[f.pc++]];
@@ -730,7 +851,7 @@ final class Machine implements GoroutineBody {
                     hasCalls = true;
                     callNative(n, args);
                     f = frame;
-                    if (!pending.isEmpty()) return;
+                    if (!pending.isEmpty()) return true;
                 }
                 case Op.CALLI -> {
                     String mname = (String) f.consts[code[f.pc++]];
@@ -751,7 +872,7 @@ final class Machine implements GoroutineBody {
                         callNative(m.nat, args);
                     }
                     f = frame;
-                    if (!pending.isEmpty()) return;
+                    if (!pending.isEmpty()) return true;
                 }
                 case Op.BINDM -> {
                     Object c = f.consts[code[f.pc++]];
@@ -772,9 +893,9 @@ final class Machine implements GoroutineBody {
                     f.pc++;
                     f.mode = Frame.RETURNING;
                     finishReturn(f);
-                    if (f == barrier && frame == barrier.parent) return;
+                    if (f == barrier && frame == barrier.parent) return true;
                     f = frame;
-                    if (!pending.isEmpty()) return;
+                    if (!pending.isEmpty()) return true;
                 }
                 case Op.DEFER -> pushDefer(code[f.pc++]);
                 case Op.GO -> {
@@ -785,7 +906,7 @@ final class Machine implements GoroutineBody {
                     if (callee == null) throw GoPanic.plain("go of nil func value");
                     Machine g = new Machine(prog, calleeName(callee), callee, args);
                     block(new Action.Go(g, g.name), null);
-                    return;
+                    return true;
                 }
                 case Op.PANIC -> throw new GoPanic(f.pop());
                 case Op.RECOVER -> f.push(recover(f));
@@ -813,13 +934,13 @@ final class Machine implements GoroutineBody {
                     Object v = f.pop();
                     Chan c = (Chan) f.pop();
                     block(new Action.Send(c, v), null);
-                    return;
+                    return true;
                 }
                 case Op.RECV -> {
                     Type t = (Type) f.consts[code[f.pc++]];
                     Chan c = (Chan) f.pop();
                     block(new Action.Recv(c), (m, r) -> m.frame.push(r.ok() ? r.value() : Values.zero(t)));
-                    return;
+                    return true;
                 }
                 case Op.RECVOK -> {
                     Type t = (Type) f.consts[code[f.pc++]];
@@ -828,18 +949,18 @@ final class Machine implements GoroutineBody {
                         m.frame.push(r.ok() ? r.value() : Values.zero(t));
                         m.frame.push(r.ok());
                     });
-                    return;
+                    return true;
                 }
                 case Op.CLOSE -> {
                     Chan c = (Chan) f.pop();
                     if (c == null) throw GoPanic.plain("close of nil channel");
                     block(new Action.Close(c), null);
-                    return;
+                    return true;
                 }
                 case Op.SELECT -> {
                     SelectDesc d = (SelectDesc) f.consts[code[f.pc++]];
                     d.start(this, f);
-                    return;
+                    return true;
                 }
                 case Op.RUNEAT -> {
                     long i = (Long) f.pop();
@@ -852,6 +973,7 @@ final class Machine implements GoroutineBody {
                 default -> throw new IllegalStateException("bad opcode " + op + " in " + f.fn.name);
             }
         }
+        return !pending.isEmpty() || (barrier != null && frame == barrier.parent);
     }
 
     private Object receiverFor(Type.Method m, Iface i) {

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * GoProgram p = GoProgram.compile("prog.go", source, extra);
  * }</pre>
  *
- * A native answers at once (its results, {@code null} for none, an {@code Object[]} for
- * several) or parks the goroutine with {@link Call#park}: the engine performs the
+ * A native answers at once (its results: {@code null} for none, the value for one, an
+ * {@code Object[]} for several) or parks the goroutine with {@link Call#park}: the engine performs the
  * action (a netpoller wait, a channel operation …) and the continuation computes the
  * results, possibly parking again. Values are the VM's own: use the static helpers
  * here to convert strings, byte slices, errors and opaque handles.
@@ -214,13 +214,15 @@ public final class NativePackages {
         }
     }
 
-    /** Natives push their own results, so a parked call can deliver them when it resumes. */
+    /**
+     * A native as the VM calls it. A parked call leaves placeholder results on the
+     * operand stack; its continuation replaces them when the action completes.
+     */
     private static Natives.Fn wrap(String name, int nresults, Native impl) {
-        return new Natives.Fn(name, 0, (m, a) -> {
-            Call c = new Call(m, nresults);
-            Object r = impl.call(c, a);
-            if (r != PARKED) c.deliver(r);
-            return null;
+        return new Natives.Fn(name, nresults, (m, a) -> {
+            Object r = impl.call(new Call(m, nresults), a);
+            if (r != PARKED) return r;
+            return nresults > 1 ? new Object[nresults] : null;
         });
     }
 
@@ -239,7 +241,7 @@ public final class NativePackages {
             m.block(a, (mm, r) -> {
                 Call c = new Call(mm, nresults);
                 Object res = k.resume(c, r);
-                if (res != PARKED) c.deliver(res);
+                if (res != PARKED) c.replacePlaceholders(res);
             });
             return PARKED;
         }
@@ -255,12 +257,20 @@ public final class NativePackages {
             return new GoFunc(m.prog, fn);
         }
 
+        /** The text of any error value, as {@code err.Error()} returns it (calls a Go method if need be). */
+        public String errorString(Object err) {
+            if (err == null) return "<nil>";
+            String t = errorText(err);
+            return t != null ? t : GoString.toJava(Fmt.callStringMethod(m, (Iface) err));
+        }
+
         /** Virtual time now, in ns. */
         public long nanotime() {
             return m.prog.host.nanotime();
         }
 
-        void deliver(Object r) {
+        void replacePlaceholders(Object r) {
+            for (int i = 0; i < nresults; i++) m.frame.pop();
             m.pushResults(nresults, r);
         }
     }
@@ -308,7 +318,8 @@ public final class NativePackages {
 
     /** The message of an error value created by {@link #error} or {@code errors.New}, or null for other values. */
     public static String errorText(Object err) {
-        if (err instanceof Iface i && i.value() instanceof StructVal s && s.type == Stdlib.ERROR_STRING) {
+        if (err instanceof Iface i && i.value() instanceof StructVal s
+                && (s.type == Stdlib.ERROR_STRING || s.type == Stdlib.WRAP_ERROR)) {
             return GoString.toJava((String) s.f[0]);
         }
         return null;
