@@ -1,0 +1,204 @@
+package gmplab.p2p.demo;
+
+import gmplab.golang.NativePackages.GoFunc;
+import gmplab.runtime.GoroutineBody;
+import gmplab.runtime.Simulation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Go program's {@code p2phost}, {@code manet} and {@code node} packages see: the
+ * node's libp2p host (stream handlers, incoming streams), its TCP listeners and
+ * connections, and the queue of {@code p2p} commands. It lives on the simulation thread;
+ * a {@link Backend} connects it to a simulated network or to real sockets.
+ */
+public final class World {
+    /** The network behind the world. */
+    public interface Backend {
+        /** Opens a libp2p stream to {@code peer} on {@code proto}; completes {@code op} now or later. */
+        void newStream(World w, String peer, String proto, Pending op);
+
+        /** Connects to a TCP multiaddr; completes {@code op} now or later. */
+        void dialTcp(World w, String addr, Pending op);
+
+        /** Binds a TCP listener; returns the error message or null. */
+        String listenTcp(World w, TcpListener l);
+
+        /** Closes a TCP listener. */
+        void closeTcp(World w, TcpListener l);
+
+        /** The set of stream handlers changed (the real host registers protocols). */
+        default void handlersChanged(World w) { }
+    }
+
+    /** An operation that completes later: a stream or connection, or an error. */
+    public static final class Pending {
+        final Readiness ready;
+        Duplex result;
+        String error;
+        boolean done;
+
+        Pending(String name) {
+            this.ready = new Readiness(name);
+        }
+    }
+
+    /** A TCP listener ({@code manet.Listen}): connections wait in its backlog for {@code Accept}. */
+    public static final class TcpListener {
+        String addr;
+        final ArrayDeque<Duplex> backlog = new ArrayDeque<>();
+        final Readiness acceptable;
+        boolean closed;
+        Object outside;
+
+        TcpListener(String addr) {
+            this.addr = addr;
+            this.acceptable = new Readiness("tcp listener " + addr);
+        }
+    }
+
+    final String selfId;
+    final List<String> listenAddrs = new ArrayList<>();
+    final Map<String, GoFunc> handlers = new LinkedHashMap<>();
+    final List<String> builtinProtocols = new ArrayList<>(List.of("/ipfs/id/1.0.0", "/ipfs/ping/1.0.0"));
+    final ArrayDeque<Duplex> incoming = new ArrayDeque<>();
+    final Readiness swarmReady = new Readiness("swarm accept");
+    final ArrayDeque<Request> requests = new ArrayDeque<>();
+    final Readiness requestsReady = new Readiness("api requests");
+    boolean requestsClosed;
+    final Map<String, TcpListener> tcpListeners = new LinkedHashMap<>();
+    /** Goroutines the world wants started; whoever runs next (a native, a Java body) starts them. */
+    final ArrayDeque<GoroutineBody> spawns = new ArrayDeque<>();
+    final ArrayDeque<String> spawnNames = new ArrayDeque<>();
+    private final Backend backend;
+    private Simulation sim;
+    long latencyNs = 20_000;
+    private long nextId = 1;
+    private int nextPort = 40000;
+    boolean started;
+
+    public World(String selfId, Backend backend) {
+        this.selfId = selfId;
+        this.backend = backend;
+    }
+
+    public void attach(Simulation sim) {
+        this.sim = sim;
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    long nextId() {
+        return nextId++;
+    }
+
+    int ephemeralPort() {
+        return nextPort++;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    /** Makes {@code r} ready for its waiter (a netpoller event after the network latency). */
+    void notify(Readiness r) {
+        if (r.waiting > 0 && sim != null) sim.injectReady(sim.nanotime() + latencyNs, r.name);
+    }
+
+    void spawn(GoroutineBody body, String name) {
+        spawns.addLast(body);
+        spawnNames.addLast(name);
+    }
+
+    // ---------------------------------------------------------------- host
+
+    List<String> protocols() {
+        List<String> out = new ArrayList<>(builtinProtocols);
+        out.addAll(handlers.keySet());
+        return out;
+    }
+
+    void setStreamHandler(String proto, GoFunc handler) {
+        handlers.put(proto, handler);
+        backend.handlersChanged(this);
+    }
+
+    void removeStreamHandler(String proto) {
+        handlers.remove(proto);
+        backend.handlersChanged(this);
+    }
+
+    /** A stream opened by a remote peer arrives: the swarm's accept loop picks it up. */
+    public void incomingStream(Duplex ours) {
+        incoming.addLast(ours);
+        notify(swarmReady);
+    }
+
+    // ---------------------------------------------------------------- byte streams
+
+    /** Writes to the other end (in the simulation or outside). Returns an error message or null. */
+    String write(Duplex d, byte[] b) {
+        if (d.in.reset) return "stream reset";
+        if (d.closed) return d.kind.equals("tcp") ? "use of closed network connection" : "stream closed";
+        if (d.outside != null) {
+            d.outside.write(b);
+            return null;
+        }
+        if (d.peer.in.reset) return d.kind.equals("tcp") ? "connection reset by peer" : "stream reset";
+        d.peer.in.put(b);
+        notify(d.peer.in.readable);
+        return null;
+    }
+
+    void close(Duplex d) {
+        if (d.closed) return;
+        d.closed = true;
+        if (d.outside != null) {
+            d.outside.closeWrite();
+        } else if (d.peer != null) {
+            d.peer.in.eof = true;
+            notify(d.peer.in.readable);
+        }
+        notify(d.in.readable);
+    }
+
+    void reset(Duplex d) {
+        d.closed = true;
+        d.in.reset = true;
+        notify(d.in.readable);
+        if (d.outside != null) {
+            d.outside.reset();
+        } else if (d.peer != null) {
+            d.peer.in.reset = true;
+            notify(d.peer.in.readable);
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** Queues a command for the Go program's request loop. */
+    public void submit(Request r) {
+        requests.addLast(r);
+        notify(requestsReady);
+    }
+
+    /** No more commands: {@code node.NextRequest()} answers false and the program ends. */
+    public void closeRequests() {
+        requestsClosed = true;
+        notify(requestsReady);
+    }
+
+    void finish(Request r, String output, String error) {
+        r.output = output;
+        r.error = error;
+        r.done = true;
+        notify(r.doneReady);
+        if (r.onDone != null) r.onDone.accept(r);
+    }
+}
