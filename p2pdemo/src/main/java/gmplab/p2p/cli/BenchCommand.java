@@ -102,6 +102,12 @@ final class BenchCommand extends P2pCommand.Sub {
                 double jsSet = setupLatency(client, jsAddr);
                 out.printf("Java->JS set-up (TCP+Noise+yamux+stream+1 echo), median %.2f ms%n", jsSet);
                 out.flush();
+                // the same js-libp2p dialer against both listeners: dial.mjs reports dialProtocol's time
+                double toJava = jsDialerSetup(dir, addr);
+                double toJs = jsDialerSetup(dir, jsAddr);
+                out.printf("JS dialer set-up (dialProtocol) to the Java host, median %.1f ms; to js-libp2p, median %.1f ms%n",
+                        toJava, toJs);
+                out.flush();
             } finally {
                 js.destroy();
                 if (!js.waitFor(5, TimeUnit.SECONDS)) {
@@ -245,6 +251,35 @@ final class BenchCommand extends P2pCommand.Sub {
             ms.add((t1 - t0) / 1e6);
             s.close();
             c.close();
+        }
+        ms.sort(null);
+        return ms.get(ms.size() / 2);
+    }
+
+    /** Median of dial.mjs's own "connected … in N ms" over a few runs (node start-up excluded). */
+    private double jsDialerSetup(Path dir, Multiaddr target) throws Exception {
+        List<Double> ms = new ArrayList<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(" in (\\d+)ms");
+        for (int i = 0; i < 5; i++) {
+            ProcessBuilder pb = new ProcessBuilder("node", "--import", "./polyfill.mjs", "dial.mjs", target.toString(),
+                    Echo.PROTOCOL_ID, "bench").directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process proc = pb.start();
+            String err;
+            try {
+                err = new String(proc.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!proc.waitFor(30, TimeUnit.SECONDS) || proc.exitValue() != 0) {
+                    throw new IOException("dial.mjs failed: " + err);
+                }
+            } finally {
+                proc.destroyForcibly();
+            }
+            java.util.regex.Matcher m = p.matcher(err);
+            if (m.find()) {
+                ms.add(Double.parseDouble(m.group(1)));
+            }
+        }
+        if (ms.isEmpty()) {
+            return Double.NaN;
         }
         ms.sort(null);
         return ms.get(ms.size() / 2);
