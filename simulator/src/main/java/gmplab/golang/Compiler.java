@@ -889,6 +889,19 @@ final class Compiler extends ExprCompiler {
     }
 
     private void define(List<Expr> lhs, List<Expr> rhs, Node at) {
+        int errorsBefore = diags.count();
+        defineVars(lhs, rhs, at);
+        if (diags.count() > errorsBefore) markUsed(lhs);
+    }
+
+    /** Like gc, a variable whose initialization failed is not reported as unused. */
+    private void markUsed(List<? extends Expr> names) {
+        for (Expr e : names) {
+            if (e instanceof Ident id && scope.lookupLocal(id.name) != null) scope.lookupLocal(id.name).used = true;
+        }
+    }
+
+    private void defineVars(List<Expr> lhs, List<Expr> rhs, Node at) {
         int n = lhs.size();
         for (Expr e : lhs) {
             if (!(e instanceof Ident)) {
@@ -1572,7 +1585,9 @@ final class Compiler extends ExprCompiler {
                         s.col = vs.names.get(i).col;
                         syms.add(s);
                     }
+                    int errorsBefore = diags.count();
                     initVars(vs, syms);
+                    if (diags.count() > errorsBefore) for (Symbol sy : syms) sy.used = true;
                     for (int i = 0; i < n0; i++) {
                         Symbol s = syms.get(i);
                         if (s.name.equals("_")) continue;

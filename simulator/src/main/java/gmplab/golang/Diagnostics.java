@@ -26,6 +26,10 @@ final class Diagnostics {
         error(at.line, at.col, message);
     }
 
+    int count() {
+        return errors.size();
+    }
+
     boolean hasErrors() {
         return !errors.isEmpty();
     }
