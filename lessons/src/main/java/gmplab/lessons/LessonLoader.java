@@ -31,7 +31,7 @@ public final class LessonLoader {
 
     private static final Set<String> STEP_KINDS = Set.of("explain", "predict", "try", "quiz", "challenge");
     private static final Set<String> EDITABLE = Set.of("gomaxprocs", "seed", "asyncPreempt", "code");
-    private static final Set<String> ASKS = Set.of("g", "victim", "p", "key");
+    private static final Set<String> ASKS = Set.of("g", "victim", "p", "n", "key");
 
     private final LessonRuns runs;
 
@@ -381,7 +381,7 @@ public final class LessonLoader {
                     }
                     String ask = string(s, "ask", true);
                     if (ask != null && !ASKS.contains(ask)) {
-                        problem(s.get("ask"), "unknown ask \"" + ask + "\" (g, victim, p or key)");
+                        problem(s.get("ask"), "unknown ask \"" + ask + "\" (g, victim, p, n or key)");
                     }
                     List<Choice> options = choices(s.get("options"));
                     if ("key".equals(ask) && options.isEmpty()) {

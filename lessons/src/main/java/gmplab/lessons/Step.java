@@ -85,7 +85,7 @@ public sealed interface Step {
      * "You are the scheduler": at each event matching {@code points} (at most
      * {@code limit}), the learner picks what the runtime does: {@code ask} is
      * {@code g} (which goroutine runs), {@code victim} (which P to steal from),
-     * {@code p} (which P), or {@code key} (which rule fires, from {@code options}).
+     * {@code p} (which P), {@code n} (how many a steal takes), or {@code key} (which rule fires, from {@code options}).
      */
     record Challenge(Text text, String program, Settings settings, String points, Query pointsQuery, String ask,
                      List<Choice> options, int limit, Text explain, int line, int column) implements Step {

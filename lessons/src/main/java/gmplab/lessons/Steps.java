@@ -88,6 +88,15 @@ final class Steps {
                         options.add(new Choice("G" + g, null));
                     }
                 }
+                case "n" -> {
+                    correct = Long.toString(e.argLong(1));
+                    Snapshot s = r.snapshotAt(before);
+                    int victim = (int) e.argLong(0);
+                    int k = victim >= 0 && victim < s.ps().size() ? s.ps().get(victim).runq().length : 0;
+                    Set<String> vals = new java.util.TreeSet<>(java.util.Comparator.comparingLong(Long::parseLong));
+                    for (long x : new long[]{1, k / 2, k - k / 2, k, e.argLong(1)}) if (x > 0) vals.add(Long.toString(x));
+                    for (String x : vals) options.add(new Choice(x, null));
+                }
                 case "victim", "p" -> {
                     long target = c.ask().equals("p") ? e.p() : e.argLong(0);
                     correct = "P" + target;

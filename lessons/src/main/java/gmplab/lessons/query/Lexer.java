@@ -78,9 +78,11 @@ final class Lexer {
                 i = k;
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_' || src.charAt(j) == '.')) j++;
+                while (j < n && (Character.isLetterOrDigit(src.charAt(j)) || "_.|".indexOf(src.charAt(j)) >= 0)) j++;
                 String w = src.substring(i, j);
-                if (w.endsWith(".")) throw new QueryException("a name cannot end with '.'", j);
+                if (w.endsWith(".") || w.endsWith("|") || w.contains("||") || w.contains("|.") || w.contains(".|")) {
+                    throw new QueryException("malformed name '" + w + "'", col);
+                }
                 if (w.length() > 1 && "GMP".indexOf(w.charAt(0)) >= 0 && w.substring(1).chars().allMatch(Character::isDigit)
                         && w.length() < 12) {
                     out.add(new Token(Kind.REF, w, Long.parseLong(w.substring(1)), col));

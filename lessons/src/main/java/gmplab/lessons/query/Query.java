@@ -198,6 +198,11 @@ public final class Query {
     /** A set of events: a name and filters. */
     record Selector(String name, List<Filter> filters) {
         boolean nameMatches(Event e) {
+            for (String alt : name.split("\\|")) if (matches(alt, e)) return true;
+            return false;
+        }
+
+        private static boolean matches(String name, Event e) {
             if (name.equals("any")) return true;
             String k = e.key();
             return k.equals(name) || k.startsWith(name + ".") || e.kind().name().equalsIgnoreCase(name)
@@ -766,8 +771,13 @@ public final class Query {
             Token t = peek();
             if (t.kind() != Kind.WORD) throw error("expected an event name (steal, execute, newproc, retake.syscall, …)");
             String name = next().text();
-            if (!EventNames.known(name)) {
-                throw new QueryException("unknown event '" + name + "' (known: " + EventNames.summary() + ")", t.column());
+            int offset = 0;
+            for (String alt : name.split("\\|")) {
+                if (!EventNames.known(alt)) {
+                    throw new QueryException("unknown event '" + alt + "' (known: " + EventNames.summary() + ")",
+                            t.column() + offset);
+                }
+                offset += alt.length() + 1;
             }
             List<Filter> filters = new ArrayList<>();
             while (true) {

@@ -16,7 +16,7 @@
  *            | STATE position                        the runtime's state at a point of the run
  *            | RESULT                                how the run ended
  *            | 'schedtrace' …                        a field of a schedtrace log (see below)
- * selector  := EVENT filter*      EVENT: a message key or its prefix (steal, ready.kick, retake.syscall,
+ * selector  := EVENT('|'EVENT)* filter*   EVENT: a message key or its prefix (steal, ready.kick, retake.syscall,
  *                                 park.sleep …), an event kind (EXECUTE) or a Go function (runqsteal)
  * filter    := 'of' G | 'on' P | 'by' M | 'from' P (steal victim) | 'with' VALUE (an argument)
  *            | 'user' (user goroutines only) | 'after' term | 'before' term   (an event or a time)
