@@ -220,6 +220,7 @@ public final class Host implements AutoCloseable {
             }
             throw new IOException("dial " + addr + " failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            f.thenAccept(Connection::close); // if it completes after all, do not leak it
             throw new IOException("dial " + addr + " timed out");
         }
     }
