@@ -55,6 +55,11 @@ public final class RunViewModel {
     private final IntegerProperty speed = new SimpleIntegerProperty(2);
     private int[] printIdx = new int[0];
     private double playDebt;
+    /** Forward seeks shorter than this continue the live replay: applied at once. */
+    private static final int NEAR = 20_000;
+    private int seekGen;
+    private int inFlight;
+    private int pending = -1;
     private long lastSeekNanos;
 
     public RunViewModel(Executor background, Executor ui) {
@@ -115,18 +120,56 @@ public final class RunViewModel {
         status.set(res.hitLimit() ? new Message("status.limit", r.size(), res.outcome().message())
                 : new Message("status.done", r.size(), res.exitCode()));
         cursor.set(-1);
+        pending = -1;
+        snapshot.set(null);
         seek(Math.min(keepCursor, r.size() - 1));
     }
 
-    /** Moves the cursor to event {@code i} (clamped) and updates the snapshot, board, log and output. */
+    /**
+     * Moves the cursor to event {@code i} (clamped) and updates the snapshot, board, log and output.
+     * Near forward steps are applied at once; far seeks (which may replay the run from the start)
+     * run on the background executor, latest request wins, so the UI never freezes.
+     */
     public void seek(int i) {
         Recording r = recording.get();
         if (r == null || r.size() == 0) return;
         int j = Math.max(0, Math.min(r.size() - 1, i));
-        if (j == cursor.get() && snapshot.get() != null) return;
-        long t0 = System.nanoTime();
-        Snapshot s = r.snapshotAt(j);
-        lastSeekNanos = System.nanoTime() - t0;
+        int from = position();
+        if (j == from && snapshot.get() != null && inFlight == 0) return;
+        int gen = ++seekGen;
+        boolean near = snapshot.get() != null && (Math.abs(j - from) <= 1 || (j > from && j - from < NEAR));
+        if (near && inFlight == 0) {
+            long t0 = System.nanoTime();
+            Snapshot s = r.snapshotAt(j);
+            lastSeekNanos = System.nanoTime() - t0;
+            apply(r, j, s);
+            return;
+        }
+        pending = j;
+        inFlight++;
+        background.execute(() -> {
+            Snapshot s = null;
+            long t0 = System.nanoTime();
+            if (gen == seekGen) s = r.snapshotAt(j);
+            long took = System.nanoTime() - t0;
+            Snapshot fs = s;
+            ui.execute(() -> {
+                inFlight--;
+                if (fs != null && gen == seekGen && r == recording.get()) {
+                    lastSeekNanos = took;
+                    pending = -1;
+                    apply(r, j, fs);
+                }
+            });
+        });
+    }
+
+    /** Where the cursor is, or is going (a far seek in flight). */
+    private int position() {
+        return pending >= 0 ? pending : cursor.get();
+    }
+
+    private void apply(Recording r, int j, Snapshot s) {
         snapshot.set(s);
         board.set(BoardModel.of(s));
         event.set(r.events().get(j));
@@ -149,20 +192,20 @@ public final class RunViewModel {
     }
 
     public void stepForward() {
-        seek(cursor.get() + 1);
+        seek(position() + 1);
     }
 
     public void stepBack() {
-        seek(cursor.get() - 1);
+        seek(position() - 1);
     }
 
     /** Next scheduler decision after the cursor (skips bookkeeping events). */
     public void stepDecisionForward() {
-        seek(find(cursor.get() + 1, +1, e -> e.kind().decision));
+        seek(find(position() + 1, +1, e -> e.kind().decision));
     }
 
     public void stepDecisionBack() {
-        seek(find(cursor.get() - 1, -1, e -> e.kind().decision));
+        seek(find(position() - 1, -1, e -> e.kind().decision));
     }
 
     /** First index from {@code from} in direction {@code dir} whose event matches; the end if none. */
@@ -196,7 +239,7 @@ public final class RunViewModel {
 
     public boolean atEnd() {
         Recording r = recording.get();
-        return r == null || cursor.get() >= r.size() - 1;
+        return r == null || position() >= r.size() - 1;
     }
 
     /** Called by the view's animation clock while playing: advances by speed × elapsed seconds. */
@@ -206,7 +249,7 @@ public final class RunViewModel {
         int steps = (int) playDebt;
         if (steps > 0) {
             playDebt -= steps;
-            seek(cursor.get() + steps);
+            seek(position() + steps);
             if (atEnd()) playing.set(false);
         }
     }
@@ -241,6 +284,8 @@ public final class RunViewModel {
     public ObjectProperty<Selection> selectionProperty() { return selection; }
     public ObservableList<CompileError> errors() { return errors; }
     public BooleanProperty busyProperty() { return busy; }
+    /** True while a far seek is being computed in the background. */
+    public boolean seeking() { return inFlight > 0; }
     public BooleanProperty playingProperty() { return playing; }
     public IntegerProperty speedProperty() { return speed; }
     public Recording recording() { return recording.get(); }
