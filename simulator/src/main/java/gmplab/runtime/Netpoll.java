@@ -151,7 +151,7 @@ final class Netpoll {
         if (!list.isEmpty()) {
             G gp = list.pop();
             s.injectglist(m, list);
-            gp.status = GStatus.RUNNABLE;
+            s.netpollReady(gp);
             s.runFound(m, gp, false);
             return;
         }

@@ -106,6 +106,13 @@ public final class Sched {
     long eventSeq;
     private final List<EventListener> listeners = new ArrayList<>();
     boolean recording;
+    /** The G and M of the event being emitted (for the {@link StateTracker}). */
+    G emitG;
+    M emitM;
+    /** Gs that {@code injectglist} made runnable since the last event (for the {@link StateTracker}). */
+    final ArrayList<G> injected = new ArrayList<>();
+    /** Ms changed after their last event (a locked M parking), for the {@link StateTracker}. */
+    final ArrayList<M> touched = new ArrayList<>();
 
     final Netpoll netpoll;
     final Timers timers;
@@ -149,7 +156,11 @@ public final class Sched {
         if (!recording) return; // hot call sites check `recording` first, so no arguments are built
         Event e = new Event(seq, now, kind, g == null ? -1 : g.goid, m == null ? -1 : m.id, p == null ? -1 : p.id,
                 key, args);
+        emitG = g;
+        emitM = m;
         for (EventListener l : listeners) l.onEvent(e);
+        emitG = null;
+        emitM = null;
     }
 
     long eventCount() {
@@ -402,6 +413,7 @@ public final class Sched {
 
     /** {@code acquirep} → {@code wirep}: associates P and M; the P becomes {@code _Prunning}. */
     void acquirep(M m, P pp) {
+        if (recording) touched.add(m);
         m.p = pp;
         pp.m = m;
         pp.status = PStatus.RUNNING;
@@ -409,6 +421,7 @@ public final class Sched {
 
     /** {@code releasep}: dissociates the M's P, which becomes {@code _Pidle}. */
     P releasep(M m) {
+        if (recording) touched.add(m);
         P pp = m.p;
         pp.m = null;
         m.p = null;
@@ -608,7 +621,7 @@ public final class Sched {
                 if (!list.isEmpty()) {
                     gp = list.pop();
                     injectglist(m, list);
-                    gp.status = GStatus.RUNNABLE;
+                    netpollReady(gp);
                     inheritTime[0] = false;
                     return gp;
                 }
@@ -860,6 +873,7 @@ public final class Sched {
 
     /** {@code dropg}: the M no longer runs a user G. */
     void dropg(M m) {
+        if (recording) touched.add(m);
         G gp = m.curg;
         if (gp != null) gp.m = null;
         m.curg = null;
@@ -951,6 +965,7 @@ public final class Sched {
         for (G g : glist) {
             g.status = GStatus.RUNNABLE;
             g.waitingOn = "";
+            if (recording) injected.add(g);
         }
         P pp = m == null ? null : m.p;
         if (pp == null) {
@@ -966,6 +981,13 @@ public final class Sched {
         if (recording) emit(EventKind.INJECTGLIST, null, m, pp, "injectglist", n, local); else eventSeq++;
         if (n > 0) startIdle(n);
         if (!glist.isEmpty()) runqputbatch(pp, glist);
+    }
+
+    /** A G returned by {@code netpoll} to run at once: {@code casgstatus(gp, _Gwaiting, _Grunnable)}. */
+    void netpollReady(G gp) {
+        gp.status = GStatus.RUNNABLE;
+        gp.waitingOn = "";
+        if (recording) injected.add(gp);
     }
 
     private void startIdle(int n) {
@@ -1092,10 +1114,17 @@ public final class Sched {
             if (recording) emit(EventKind.STOPLOCKEDM, m.lockedg, m, pp, "stoplockedm"); else eventSeq++;
             handoffp(pp);
         }
+        if (m.nextp != null) {
+            // startlockedm already handed us a P (its notewakeup came first): mPark returns at once.
+            m.state = M.State.STARTING;
+            at(now, TaskKind.M_START, m);
+            return;
+        }
         parkLocked(m);
     }
 
     private void parkLocked(M m) {
+        if (recording) touched.add(m);
         m.state = M.State.LOCKED_IDLE;
         m.blocked = true;
         m.spinning = false;
@@ -1109,14 +1138,17 @@ public final class Sched {
      */
     void startlockedm(M m, G gp) {
         M mp = gp.lockedm;
-        nmidlelocked--;
         P pp = releasep(m);
         mp.nextp = pp;
-        mp.blocked = false;
-        mp.state = M.State.STARTING;
         mp.pendingLocked = gp;
+        if (mp.state == M.State.LOCKED_IDLE) {
+            nmidlelocked--; // incidlelocked(-1)
+            mp.blocked = false;
+            mp.state = M.State.STARTING;
+            at(now + timings.wakeupNs(), TaskKind.M_START, mp);
+        }
+        // else mp has not reached stoplockedm yet: it will find nextp set there.
         if (recording) emit(EventKind.STARTLOCKEDM, gp, mp, pp, "startlockedm", m.id); else eventSeq++;
-        at(now + timings.wakeupNs(), TaskKind.M_START, mp);
         stopm(m);
     }
 

@@ -22,11 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RandomWorkloadPropertiesTest {
 
     /** One goroutine's plan: a list of operation codes with a parameter each. */
-    record Plan(List<int[]> ops) { }
+    record Plan(List<int[]> ops) {
+        @Override
+        public String toString() {
+            return ops.stream().map(java.util.Arrays::toString).toList().toString();
+        }
+    }
 
     @Provide
     Arbitrary<List<Plan>> workloads() {
-        Arbitrary<int[]> op = Arbitraries.integers().between(0, 7).flatMap(kind ->
+        Arbitrary<int[]> op = Arbitraries.integers().between(0, 9).flatMap(kind ->
                 Arbitraries.integers().between(1, 3000).map(param -> new int[] {kind, param}));
         Arbitrary<Plan> plan = op.list().ofMinSize(1).ofMaxSize(12).map(Plan::new);
         return plan.list().ofMinSize(1).ofMaxSize(40);
@@ -51,7 +56,14 @@ class RandomWorkloadPropertiesTest {
                     case 5 -> g.then(new Action.Lock(mu)).then(new Action.Compute(param * 10, true)).then(new Action.Unlock(mu));
                     // a send matched by our own receive, through a buffer that other goroutines share
                     case 6 -> g.then(new Action.Select(List.of(Action.SelectCase.send(buffered, param)), true));
-                    default -> g.then(new Action.Select(List.of(Action.SelectCase.recv(buffered)), true));
+                    case 7 -> g.then(new Action.Select(List.of(Action.SelectCase.recv(buffered)), true));
+                    // LockOSThread around a sleep: stoplockedm / startlockedm
+                    case 8 -> g.then(new Action.LockOSThread()).then(new Action.Sleep(param * 20)).then(new Action.UnlockOSThread());
+                    // time.After: a channel timer on this P, then a blocking receive
+                    default -> {
+                        Chan after = new Chan(1, "after");
+                        g.then(new Action.StartTimer(param * 30, after, param, 0)).then(new Action.Recv(after));
+                    }
                 }
             }
             g.then(new Action.WgAdd(wg, -1));
@@ -86,5 +98,25 @@ class RandomWorkloadPropertiesTest {
         new Simulation(cfg).addListener(a::add).run(build(plans));
         new Simulation(cfg).addListener(b::add).run(build(plans));
         assertThat(a).isEqualTo(b);
+    }
+
+    @Property(tries = 30)
+    void theRecordedStateAfterEveryEventEqualsTheLiveState(@ForAll("workloads") List<Plan> plans,
+                                                           @ForAll @IntRange(min = 1, max = 6) int procs,
+                                                           @ForAll @LongRange(min = 0, max = 1000) long seed) {
+        SimConfig cfg = SimConfig.defaults().withGomaxprocs(procs).withSeed(seed);
+        List<Snapshot> live = new ArrayList<>();
+        Simulation sim = new Simulation(cfg);
+        sim.addListener(e -> live.add(sim.snapshot()));
+        sim.run(build(plans));
+        Recording rec = Recording.record(cfg, () -> build(plans));
+        assertThat(rec.size()).isEqualTo(live.size());
+        for (int i = 0; i < live.size(); i++) {
+            Snapshot got = rec.snapshotAt(i);
+            assertThat(got).as("state after event %d (%s)", i, rec.events().get(i)).isEqualTo(live.get(i));
+            for (int k = 0; k < got.gs().size(); k++) {
+                assertThat(got.gs().get(k).position()).isEqualTo(live.get(i).gs().get(k).position());
+            }
+        }
     }
 }
