@@ -861,7 +861,7 @@ final class Compiler extends ExprCompiler {
                 err(sel, "cannot assign to " + ExprString.of(sel) + " (neither addressable nor a map index expression)");
                 return null;
             }
-            tx = single(sel.x, null);
+            tx = selectOwner(sel);
             Type base = tx.uk() == Type.Kind.POINTER ? tx.u().elem : tx;
             int fi = base.uk() == Type.Kind.STRUCT ? base.fieldIndex(sel.sel.name) : -1;
             if (fi < 0) {

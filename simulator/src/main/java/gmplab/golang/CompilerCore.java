@@ -318,10 +318,21 @@ abstract class CompilerCore {
         if (e instanceof StructTypeExpr st) {
             List<String> names = new ArrayList<>();
             List<Type> types = new ArrayList<>();
+            List<Integer> embeddedAt = new ArrayList<>();
             for (Field f : st.fields) {
                 Type t = resolveType(f.typeExpr);
                 if (f.names.isEmpty()) {
-                    err(f, "not supported by GMP Lab: embedded field " + ExprString.of(f.typeExpr));
+                    // embedded field: named after its type, its fields and methods are promoted
+                    Expr te = f.typeExpr instanceof Star sp ? sp.x : f.typeExpr;
+                    String name = te instanceof Selector sel ? sel.sel.name : te instanceof Ident id ? id.name : null;
+                    if (name == null) {
+                        err(f, "invalid embedded field type " + ExprString.of(f.typeExpr));
+                        continue;
+                    }
+                    if (names.contains(name)) err(f, name + " redeclared");
+                    embeddedAt.add(names.size());
+                    names.add(name);
+                    types.add(t);
                     continue;
                 }
                 for (Ident n : f.names) {
@@ -330,7 +341,12 @@ abstract class CompilerCore {
                     types.add(t);
                 }
             }
-            return Type.struct(names, types);
+            Type struct = Type.struct(names, types);
+            if (!embeddedAt.isEmpty()) {
+                struct.embedded = new boolean[names.size()];
+                for (int i : embeddedAt) struct.embedded[i] = true;
+            }
+            return struct;
         }
         if (e instanceof InterfaceTypeExpr it) {
             Map<String, Type> ms = new java.util.TreeMap<>();

@@ -558,7 +558,7 @@ abstract class ExprCompiler extends CompilerCore {
                 return INVALID;
             }
         }
-        Type tx = addressOperand(s.x);
+        Type tx = selectOwner(s);
         if (tx == INVALID) return INVALID;
         Type base = tx.uk() == Type.Kind.POINTER ? tx.u().elem : tx;
         if (base.uk() == Type.Kind.STRUCT) {
@@ -579,6 +579,75 @@ abstract class ExprCompiler extends CompilerCore {
         prepareReceiver(s.x, tx, m);
         emit(Op.BINDM, m.code != null ? constant(m.code) : constant(m.nat));
         return m.sig;
+    }
+
+    /** Whether a value of type t has field or method {@code name} itself (not promoted). */
+    static boolean hasDirect(Type t, String name) {
+        if (t == INVALID) return true;
+        Type base = t.uk() == Type.Kind.POINTER ? t.u().elem : t;
+        if (base.uk() == Type.Kind.STRUCT && base.fieldIndex(name) >= 0) return true;
+        if (t.isInterface()) return t.u().imethods.containsKey(name);
+        return t.directMethod(name) != null;
+    }
+
+    /**
+     * The path of embedded fields from a value of type t to the shallowest embedded value
+     * that has member {@code name} itself, or null (breadth-first, as Go's promotion).
+     */
+    static int[] promotion(Type t, String name) {
+        java.util.ArrayDeque<Object[]> queue = new java.util.ArrayDeque<>();
+        queue.add(new Object[]{t, new int[0]});
+        while (!queue.isEmpty()) {
+            Object[] e = queue.poll();
+            Type cur = (Type) e[0];
+            int[] path = (int[]) e[1];
+            if (path.length > 4) break;
+            Type base = cur.uk() == Type.Kind.POINTER ? cur.u().elem : cur;
+            Type su = base.u();
+            if (su.kind != Type.Kind.STRUCT || su.embedded == null) continue;
+            for (int i = 0; i < su.types.size(); i++) {
+                if (!su.embedded[i]) continue;
+                int[] p = java.util.Arrays.copyOf(path, path.length + 1);
+                p[path.length] = i;
+                Type ft = su.types.get(i);
+                if (hasDirect(ft, name)) return p;
+                queue.add(new Object[]{ft, p});
+            }
+        }
+        return null;
+    }
+
+    /** The type reached by following an embedding path. */
+    static Type follow(Type t, int[] path) {
+        for (int i : path) {
+            Type base = t.uk() == Type.Kind.POINTER ? t.u().elem : t;
+            t = base.u().types.get(i);
+        }
+        return t;
+    }
+
+    /** The static type whose value directly has member {@code name} (promotions applied), without code. */
+    Type ownerType(Type tx, String name) {
+        if (hasDirect(tx, name)) return tx;
+        int[] p = promotion(tx, name);
+        return p == null ? tx : follow(tx, p);
+    }
+
+    /**
+     * Compiles the operand of {@code sel} and walks any embedded fields through which the
+     * selected field or method is promoted; returns the type of the value left on the stack.
+     */
+    Type selectOwner(Selector sel) {
+        Type tx = addressOperand(sel.x);
+        if (hasDirect(tx, sel.sel.name)) return tx;
+        int[] p = promotion(tx, sel.sel.name);
+        if (p == null) return tx;
+        for (int i : p) {
+            Type base = tx.uk() == Type.Kind.POINTER ? tx.u().elem : tx;
+            emit(Op.FIELD, i);
+            tx = base.u().types.get(i);
+        }
+        return tx;
     }
 
     private Type noField(Selector s, Type tx) {
@@ -852,7 +921,7 @@ abstract class ExprCompiler extends CompilerCore {
                 single(x, null);
                 return Type.pointer(t);
             }
-            Type tx = addressOperand(sel.x);
+            Type tx = selectOwner(sel);
             Type base = tx.uk() == Type.Kind.POINTER ? tx.u().elem : tx;
             int fi = base.fieldIndex(sel.sel.name);
             if (fi < 0) {
@@ -1308,7 +1377,7 @@ abstract class ExprCompiler extends CompilerCore {
                     return m != null && m.nat != null ? CalleeKind.NATIVE : CalleeKind.VALUE;
                 }
             }
-            Type tx = typeOf(sel.x);
+            Type tx = ownerType(typeOf(sel.x), sel.sel.name);
             Type base = tx.uk() == Type.Kind.POINTER ? tx.u().elem : tx;
             if (base.uk() == Type.Kind.STRUCT && base.fieldIndex(sel.sel.name) >= 0) return CalleeKind.VALUE;
             if (tx.isInterface() && tx.u().imethods.containsKey(sel.sel.name)) return CalleeKind.IFACE;
@@ -1345,7 +1414,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             case METHOD: {
                 Selector sel = (Selector) f;
-                Type tx = single(sel.x, null);
+                Type tx = selectOwner(sel);
                 Type.Method m = tx.method(sel.sel.name);
                 prepareReceiver(sel.x, tx, m);
                 int argc = args(c, m.sig, 0, ExprString.of(sel)) + 1;
@@ -1355,7 +1424,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             case IFACE: {
                 Selector sel = (Selector) f;
-                Type tx = single(sel.x, null);
+                Type tx = selectOwner(sel);
                 Type sig = tx.u().imethods.get(sel.sel.name);
                 int argc = args(c, sig, 0, ExprString.of(sel)) + 1;
                 emit(Op.CALLI, constant(sel.sel.name), argc);
@@ -1762,7 +1831,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             case METHOD: {
                 Selector sel = (Selector) f;
-                Type tx = single(sel.x, null);
+                Type tx = selectOwner(sel);
                 Type.Method m = tx.method(sel.sel.name);
                 prepareReceiver(sel.x, tx, m);
                 emit(Op.BINDM, m.code != null ? constant(m.code) : constant(m.nat));
@@ -1770,7 +1839,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             case IFACE: {
                 Selector sel = (Selector) f;
-                Type tx = single(sel.x, null);
+                Type tx = selectOwner(sel);
                 emit(Op.BINDI, constant(sel.sel.name));
                 return args(c, tx.u().imethods.get(sel.sel.name), 0, ExprString.of(sel));
             }

@@ -184,11 +184,7 @@ final class Fmt {
     static String callStringMethod(Machine m, Iface i) {
         Type.Method meth = i.type().method("Error");
         if (meth == null) meth = i.type().method("String");
-        Object recv = i.value();
-        if (i.type().kind == Type.Kind.POINTER && !meth.ptrRecv) {
-            if (recv == null) throw GoPanic.nilDeref();
-            recv = recv instanceof Ref r ? r.get() : Values.copy(recv);
-        }
+        Object recv = Values.receiver(meth, i.type(), i.value());
         if (meth.nat != null) return (String) meth.nat.call(m, new Object[]{recv});
         return (String) m.callSync(new BoundMethod(meth.code, recv));
     }

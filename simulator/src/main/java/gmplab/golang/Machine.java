@@ -977,13 +977,7 @@ final class Machine implements GoroutineBody {
     }
 
     private Object receiverFor(Type.Method m, Iface i) {
-        Object v = i.value();
-        boolean dynPtr = i.type().kind == Type.Kind.POINTER;
-        if (dynPtr && !m.ptrRecv) {
-            if (v == null) throw GoPanic.nilDeref();
-            return v instanceof Ref r ? r.get() : Values.copy(v);
-        }
-        return v;
+        return Values.receiver(m, i.type(), i.value());
     }
 
     private static boolean refEq(Object a, Object b) {

@@ -199,8 +199,7 @@ final class StringsPkg {
         if (iface == null) throw GoPanic.nilDeref();
         Iface f = (Iface) iface;
         Type.Method meth = f.type().method(name);
-        Object recv = f.value();
-        if (f.type().kind == Type.Kind.POINTER && !meth.ptrRecv) recv = recv instanceof Ref r ? r.get() : Values.copy(recv);
+        Object recv = Values.receiver(meth, f.type(), f.value());
         Object[] all = new Object[args.length + 1];
         all[0] = recv;
         System.arraycopy(args, 0, all, 1, args.length);

@@ -33,6 +33,8 @@ final class Type {
     /** Struct fields, function params, tuple members. */
     List<Type> types = List.of();
     List<String> names = List.of();
+    /** Struct fields declared without a name (embedded), by index; null if none. */
+    boolean[] embedded;
     /** Function results. */
     List<Type> results = List.of();
     boolean variadic;
@@ -52,6 +54,10 @@ final class Type {
         /** Set by the compiler: the compiled function, or a native implementation. */
         FuncCode code;
         Natives.Native nat;
+        /** For a method promoted from an embedded field: the field path to the embedded value. */
+        int[] path;
+        /** For a promoted method: whether the method itself has a pointer receiver. */
+        boolean innerPtrRecv;
 
         Method(String name, Type sig, boolean ptrRecv) {
             this.name = name;
@@ -258,11 +264,31 @@ final class Type {
     }
 
     /** Finds a method on this type or, for a pointer, on its element type. */
+    /** A method declared on this named type (or its pointer), not promoted. */
+    Method directMethod(String mname) {
+        Type t = kind == Kind.POINTER ? elem : this;
+        return t.kind == Kind.NAMED ? t.methods.get(mname) : null;
+    }
+
     Method method(String mname) {
         Type t = this;
         if (t.kind == Kind.POINTER) t = t.elem;
-        if (t.kind == Kind.NAMED) return t.methods.get(mname);
-        return null;
+        Method m = t.kind == Kind.NAMED ? t.methods.get(mname) : null;
+        if (m != null || t.u().kind != Kind.STRUCT || t.u().embedded == null) return m;
+        // promoted through embedded fields
+        int[] p = ExprCompiler.promotion(this, mname);
+        if (p == null) return null;
+        Type owner = ExprCompiler.follow(this, p);
+        Method inner = owner.method(mname);
+        if (inner == null) return null;
+        Method pm = new Method(mname, inner.sig, owner.kind == Kind.POINTER || inner.ptrRecv);
+        pm.code = inner.code;
+        pm.nat = inner.nat;
+        int[] full = inner.path == null ? p : java.util.Arrays.copyOf(p, p.length + inner.path.length);
+        if (inner.path != null) System.arraycopy(inner.path, 0, full, p.length, inner.path.length);
+        pm.path = full;
+        pm.innerPtrRecv = inner.ptrRecv;
+        return pm;
     }
 
     /** The method set check of {@code implements}: returns the first missing method name, or null. */

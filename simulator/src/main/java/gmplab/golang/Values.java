@@ -229,6 +229,29 @@ final class Values {
     /** A native (standard library) function, possibly with bound leading arguments (a receiver). */
     record NativeFn(Natives.Native fn, Object[] bound) { }
 
+    /**
+     * The receiver to pass to method {@code m} for a value {@code v} of dynamic type {@code t}:
+     * follows the embedding path of a promoted method and dereferences or copies for a
+     * value receiver.
+     */
+    static Object receiver(Type.Method m, Type t, Object v) {
+        boolean isPtr = t.kind == Type.Kind.POINTER;
+        boolean wantsPtr = m.ptrRecv;
+        if (m.path != null) {
+            for (int i : m.path) {
+                if (v == null) throw GoPanic.nilDeref();
+                v = ((StructVal) v).f[i];
+            }
+            // embedded aggregates are objects (their own address); pointers are the same objects
+            return m.innerPtrRecv ? v : copy(v);
+        }
+        if (isPtr && !wantsPtr) {
+            if (v == null) throw GoPanic.nilDeref();
+            return v instanceof Ref r ? r.get() : copy(v);
+        }
+        return v;
+    }
+
     /** The zero value of a type. */
     static Object zero(Type t) {
         Type u = t.u();
