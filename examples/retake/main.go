@@ -10,25 +10,21 @@
 // difference is the retake latency, i.e. about one or two sysmon periods.
 //
 // sysmon sleeps 20 µs while it keeps retaking, but doubles its sleep after
-// 50 idle rounds (up to 10 ms). Usage:
+// 50 idle rounds (up to 10 ms). Two programs, one per setting (the constant
+// idle below):
 //
-//	retake        trials back to back (sysmon partly backed off by the 20 ms syscall)
-//	retake idle   100 ms of idleness before each trial
+//	retake       trials back to back (sysmon partly backed off by the 20 ms syscall)
+//	retakeidle   100 ms of idleness before each trial
 //
 // Without GODEBUG=schedtrace, sysmon deep-sleeps while every P is idle and
 // entersyscall wakes it (20 µs period again), so both modes give ~0.1–0.3 ms.
 // With GODEBUG=schedtrace=N sysmon never deep-sleeps and backs off to a
 // 10 ms period while idle: latencies of 5–20 ms.
-//
-// If the environment variable GMPLAB_TRACE names a file, a runtime/trace is
-// written there (go tool trace -d FILE dumps the events).
 package main
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/trace"
 	"sort"
 	"sync"
 	"time"
@@ -38,17 +34,10 @@ import (
 
 const trials = 20
 
+const idle = false // retakeidle: true
+
 func main() {
 	runtime.GOMAXPROCS(1)
-	idle := len(os.Args) > 1 && os.Args[1] == "idle"
-	if f := os.Getenv("GMPLAB_TRACE"); f != "" {
-		tf, err := os.Create(f)
-		if err != nil {
-			panic(err)
-		}
-		trace.Start(tf)
-		defer trace.Stop()
-	}
 	var lat []time.Duration
 	for t := 0; t < trials; t++ {
 		if idle {

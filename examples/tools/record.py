@@ -215,11 +215,12 @@ def experiments():
     for prog in ('syscalls', 'sleeps', 'netwait'):
         for n in (10, 50):
             for g in (1, 2, 4):
-                add('%s/n%d-p%d' % (prog, n, g), prog, args=str(n),
+                # one program per N (syscalls10, syscalls50, ...): no command-line arguments
+                add('%s%d/p%d' % (prog, n, g), '%s%d' % (prog, n),
                     env={'GOMAXPROCS': str(g), 'GODEBUG': 'schedtrace=1'}, runs=5)
-    add('syscalls/n10-p2-scheddetail', 'syscalls', args='10',
+    add('syscalls10/p2-scheddetail', 'syscalls10',
         env={'GOMAXPROCS': '2', 'GODEBUG': 'schedtrace=1,scheddetail=1'}, runs=5)
-    add('netwait/n10-p2-scheddetail', 'netwait', args='10',
+    add('netwait10/p2-scheddetail', 'netwait10',
         env={'GOMAXPROCS': '2', 'GODEBUG': 'schedtrace=1,scheddetail=1'}, runs=5)
     for g in (1, 2, 4):
         add('idle/p%d' % g, 'idle', env={'GOMAXPROCS': str(g), 'GODEBUG': 'schedtrace=1'}, runs=5)
@@ -234,10 +235,10 @@ def experiments():
     # retake latency: sysmon deep-sleeps when all Ps are idle unless schedtrace
     # is on; entersyscall wakes it (20 us period) -> very different latencies.
     add('retake/back-to-back', 'retake', env=P1, runs=5, note=NOTE_P1)
-    add('retake/after-idle', 'retake', args='idle', env=P1, runs=5, note=NOTE_P1)
+    add('retakeidle/after-idle', 'retakeidle', env=P1, runs=5, note=NOTE_P1)
     add('retake/back-to-back-schedtrace', 'retake', env={'GOMAXPROCS': '1', 'GODEBUG': 'schedtrace=1000'},
         runs=5, note=NOTE_P1 + '; schedtrace keeps sysmon out of deep sleep (§10)')
-    add('retake/after-idle-schedtrace', 'retake', args='idle',
+    add('retakeidle/after-idle-schedtrace', 'retakeidle',
         env={'GOMAXPROCS': '1', 'GODEBUG': 'schedtrace=1000'},
         runs=5, note=NOTE_P1 + '; schedtrace keeps sysmon out of deep sleep (§10)')
     add('steal', 'steal', env={'GOMAXPROCS': '4', 'GODEBUG': 'schedtrace=1'}, runs=5,
@@ -248,7 +249,8 @@ def experiments():
     for prog in ('workerpool', 'fanin', 'prodcons'):
         add(prog, prog, env=P1, runs=5, note=NOTE_P1)
         add(prog + '/dist-from-p2', prog, runs=100, dist=True, note=NOTE_P2)
-    for prog in ('pipeline', 'selecttimeout', 'mutexcounter', 'contextcancel', 'deadlock', 'panic'):
+    for prog in ('pipeline', 'selecttimeout', 'mutexcounter', 'contextcancel', 'deadlock', 'panic',
+                 'atomiccounter', 'oncedo'):
         add(prog, prog, runs=5)
     return E
 
