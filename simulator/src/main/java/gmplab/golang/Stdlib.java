@@ -301,6 +301,43 @@ final class Stdlib {
         // ---------------------------------------------------------------- strings, strconv, math, sort, unicode
         StringsPkg.define(PACKAGES);
 
+        // ---------------------------------------------------------------- math/rand (deterministic per run)
+        put(new Pkg("math/rand", "rand")
+                .func("Seed", sig(L(Type.INT64)), (m, a) -> {
+                    m.prog.rand = new java.util.Random((Long) a[0]);
+                    return null;
+                })
+                .func("Intn", sig(L(i), i), (m, a) -> {
+                    long n = (Long) a[0];
+                    if (n <= 0) throw GoPanic.plain("invalid argument to Intn");
+                    return (long) (n <= Integer.MAX_VALUE ? m.prog.rand.nextInt((int) n) : Math.floorMod(m.prog.rand.nextLong(), n));
+                })
+                .func("Int63n", sig(L(Type.INT64), Type.INT64), (m, a) -> {
+                    long n = (Long) a[0];
+                    if (n <= 0) throw GoPanic.plain("invalid argument to Int63n");
+                    return Math.floorMod(m.prog.rand.nextLong(), n);
+                })
+                .func("Int", sig(L(), i), (m, a) -> m.prog.rand.nextLong() >>> 1)
+                .func("Int63", sig(L(), Type.INT64), (m, a) -> m.prog.rand.nextLong() >>> 1)
+                .func("Float64", sig(L(), f64), (m, a) -> m.prog.rand.nextDouble())
+                .func("Perm", sig(L(i), Type.slice(i)), (m, a) -> {
+                    int n = (int) (long) (Long) a[0];
+                    Object[] p = new Object[n];
+                    for (int k = 0; k < n; k++) p[k] = (long) k;
+                    for (int k = n - 1; k > 0; k--) {
+                        int j = m.prog.rand.nextInt(k + 1);
+                        Object t = p[k];
+                        p[k] = p[j];
+                        p[j] = t;
+                    }
+                    return Natives.sliceOf(p);
+                })
+                .func("Shuffle", sig(L(i, Type.func(L(i, i), L(), false))), (m, a) -> {
+                    long n = (Long) a[0];
+                    for (long k = n - 1; k > 0; k--) m.callSync(a[1], k, (long) m.prog.rand.nextInt((int) k + 1));
+                    return null;
+                }));
+
         // ---------------------------------------------------------------- runtime/trace (no-op: use --trace-out)
         put(new Pkg("runtime/trace", "trace")
                 .func("Start", sig(L(any), err), (m, a) -> null)
