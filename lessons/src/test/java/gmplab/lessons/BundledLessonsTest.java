@@ -44,14 +44,20 @@ class BundledLessonsTest {
     void everyLessonHasBothLanguagesAndEnoughToDo() {
         LessonLoader.Result r = new LessonLoader().loadBundled();
         assertThat(r.problems()).isEmpty();
+        assertThat(r.lessons()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(r.lessons()).extracting(Lesson::id).contains("spawn-order", "runnext-waker", "overflow",
+                "fairness-61", "stealing", "spinning", "syscalls-retake", "netpoller", "preemption",
+                "gomaxprocs-threads", "schedtrace", "eleven-scenarios");
         for (Lesson l : r.lessons()) {
             assertThat(l.interactiveSteps()).as(l.id() + ": predict/try/quiz/challenge steps").isGreaterThanOrEqualTo(3);
             for (Text t : texts(l)) {
                 for (String lang : Text.LANGUAGES) {
                     assertThat(t.byLanguage().get(lang)).as(l.id() + " " + lang).isNotBlank();
                 }
-                assertThat(t.byLanguage().get("zh-CN")).as(l.id() + ": Chinese text contains Chinese")
-                        .containsPattern("[\\u4e00-\\u9fff]");
+                String zh = t.byLanguage().get("zh-CN");
+                if (!zh.equals(t.byLanguage().get("en"))) { // a neutral label such as "10 ms" may be the same
+                    assertThat(zh).as(l.id() + ": Chinese text contains Chinese").containsPattern("[\\u4e00-\\u9fff]");
+                }
             }
         }
     }
