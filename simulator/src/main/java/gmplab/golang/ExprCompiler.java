@@ -132,7 +132,8 @@ abstract class ExprCompiler extends CompilerCore {
     /** A constant of type t, checked to be representable when t is typed. */
     private Const typedConst(Node at, Type t, Object v) {
         if (!t.isUntyped() && t.isInteger() && v instanceof BigInteger bi && !fits(bi, t)) {
-            err(at, "constant " + bi + " overflows " + t);
+            err(at, (at instanceof Expr e ? ExprString.of(e) + " (constant " + bi + " of type " + t + ")" : "constant " + bi)
+                    + " overflows " + t);
         }
         return new Const(t, v);
     }

@@ -96,6 +96,8 @@ final class StringsPkg {
                 .func("ParseBool", sig(L(s), b, Type.ERROR), (m, a) -> parseBool((String) a[0]))
                 .func("FormatInt", sig(L(Type.INT64, i), s), (m, a) -> Long.toString((Long) a[0], (int) (long) (Long) a[1]))
                 .func("FormatBool", sig(L(b), s), (m, a) -> a[0].toString())
+                .func("FormatFloat", sig(L(f, Type.UINT8, i, i), s), (m, a) ->
+                        formatFloat((Double) a[0], (char) (long) (Long) a[1], (int) (long) (Long) a[2], (Long) a[3] == 32))
                 .func("Quote", sig(L(s), s), (m, a) -> Fmt.quote((String) a[0])));
 
         Pkg math = new Pkg("math", "math")
@@ -216,6 +218,24 @@ final class StringsPkg {
             }
         }
         return null;
+    }
+
+    /** {@code strconv.FormatFloat} for the 'f', 'e', 'g' formats (prec -1: shortest). */
+    static String formatFloat(double v, char fmt, int prec, boolean f32) {
+        if (f32) v = (float) v;
+        switch (fmt) {
+            case 'f':
+                if (prec >= 0) return Fmt.fixed(v, prec);
+                String sh = Fmt.shortest(v, f32);
+                if (!sh.contains("e")) return sh;
+                return new java.math.BigDecimal(sh).toPlainString();
+            case 'e':
+                if (prec >= 0) return Fmt.exp(v, prec);
+                java.math.BigDecimal d = new java.math.BigDecimal(Fmt.shortest(v, f32)).stripTrailingZeros();
+                return Fmt.exp(v, Math.max(0, d.precision() - 1));
+            default:
+                return prec < 0 ? Fmt.shortest(v, f32) : Fmt.sprintf(null, "%." + prec + "g", List.of(new Iface(Type.FLOAT64, v)));
+        }
     }
 
     private static StringBuilder sb(Object recv) {
