@@ -61,6 +61,9 @@ public final class LessonChecker {
     }
 
     private String checkStep(Lesson lesson, int index, Step step, List<String> out) throws GoCompileException {
+        if (!(step instanceof Step.Quiz) && step.program() != null) {
+            gomaxprocsCall(lesson.programs().get(step.program()), step.settings(), out);
+        }
         if (step instanceof Step.Explain s) {
                 if (s.seek() == null) return "";
                 Recording r = Steps.run(runs, lesson, s);
@@ -102,6 +105,8 @@ public final class LessonChecker {
                 StringBuilder sb = new StringBuilder();
                 for (int v = 0; v < QUIZ_VARIANTS; v++) {
                     Steps.Variant var = Steps.variant(lesson, index, s, v);
+                    if (s.explain() != null) s.explain().render(var.params());
+                    gomaxprocsCall(var.source(), var.settings(), out);
                     Recording r = Steps.run(runs, s, var);
                     limits(r, out);
                     Value a = var.query().evaluate(Steps.view(lesson, r)).value();
@@ -121,6 +126,25 @@ public final class LessonChecker {
                     }
                 }
                 return pts.size() + " decisions";
+        }
+    }
+
+    private static final java.util.regex.Pattern GOMAXPROCS_CALL =
+            java.util.regex.Pattern.compile("runtime\\.GOMAXPROCS\\(\\s*(\\d+)\\s*\\)");
+
+    /**
+     * The Go subset does not change the number of Ps at run time: a program that calls
+     * {@code runtime.GOMAXPROCS(n)} (to behave the same on real Go) must run with n Ps.
+     */
+    private static void gomaxprocsCall(String source, Settings settings, List<String> out) {
+        if (source == null) return;
+        java.util.regex.Matcher m = GOMAXPROCS_CALL.matcher(source);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n > 0 && n != settings.gomaxprocsOrDefault()) {
+                out.add("the program calls runtime.GOMAXPROCS(" + n + ") but the step runs with gomaxprocs "
+                        + settings.gomaxprocsOrDefault() + " (set \"gomaxprocs\": " + n + " in the settings)");
+            }
         }
     }
 

@@ -40,6 +40,8 @@ public final class LessonPlayer {
     private final Map<Integer, Integer> point = new HashMap<>();
     private final Map<Integer, Integer> score = new HashMap<>();
     private final Map<Integer, Recording> tryRuns = new HashMap<>();
+    private final Map<Integer, String> tryCode = new HashMap<>();
+    private final Map<Integer, Settings> trySettings = new HashMap<>();
     private final Map<Integer, Feedback> feedback = new HashMap<>();
 
     /** A player that keeps no progress. */
@@ -150,6 +152,8 @@ public final class LessonPlayer {
         point.clear();
         score.clear();
         tryRuns.clear();
+        tryCode.clear();
+        trySettings.clear();
         feedback.clear();
     }
 
@@ -202,6 +206,8 @@ public final class LessonPlayer {
                 free = choices.isEmpty();
             } else if (s instanceof Step.Try t) {
                 rec = tryRuns.containsKey(index) ? tryRuns.get(index) : Steps.run(runs, lesson, t);
+                source = tryCode.getOrDefault(index, source);
+                settings = trySettings.getOrDefault(index, settings);
                 editable = t.editable();
                 hint = t.hint() == null ? null : t.hint().in(locale);
             } else if (s instanceof Step.Quiz q) {
@@ -334,6 +340,8 @@ public final class LessonPlayer {
         String src = code != null && t.editable().contains("code") ? code : lesson.programs().get(t.program());
         Feedback f;
         try {
+            tryCode.put(index, src);
+            trySettings.put(index, base);
             Recording r = runs.record(t.program(), src, base);
             tryRuns.put(index, r);
             Query.Answer a = t.goal().evaluate(Steps.view(lesson, r));

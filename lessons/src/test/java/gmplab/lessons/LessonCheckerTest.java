@@ -74,6 +74,15 @@ class LessonCheckerTest {
     }
 
     @Test
+    void aProgramThatSetsGomaxprocsMustRunWithThatMany() throws Exception {
+        String prog = TestLessons.SPAWN.replace("import (", "import (\n\t\"runtime\"").replace("var wg", "runtime.GOMAXPROCS(1)\n\tvar wg");
+        List<Problem> p = check("    {\"kind\": \"predict\", \"text\": " + text("x") + ", \"query\": \"count print\"}",
+                prog, "{\"gomaxprocs\": 2}");
+        assertThat(p).singleElement().extracting(Problem::message).asString()
+                .contains("calls runtime.GOMAXPROCS(1) but the step runs with gomaxprocs 2");
+    }
+
+    @Test
     void challengeWithoutDecisionsFails() throws Exception {
         assertThat(check("    {\"kind\": \"challenge\", \"text\": " + text("x") + ", \"points\": \"steal\", \"ask\": \"victim\"}"))
                 .singleElement().extracting(Problem::message).asString().contains("no decision points");

@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueryProperties {
+class QueryPropertiesTest {
 
     /** Any text either parses or fails with a QueryException that points inside the text. */
     @Property(tries = 2000)
