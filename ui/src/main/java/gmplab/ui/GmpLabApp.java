@@ -34,9 +34,27 @@ public final class GmpLabApp extends Application {
         I18n i18n = new I18n(I18n.parse(o.lang()));
         vm.setConfig(vm.configProperty().get().withGomaxprocs(o.gomaxprocs()).withSeed(o.seed()));
         MainWindow w = new MainWindow(vm, i18n, o);
-        Workloads.Workload wl = Workloads.all().getOrDefault(o.program(), Workloads.all().get("spawn-order"));
-        vm.load(WorkloadSource.of(wl, o.examplesDir()));
+        vm.load(program(o, vm.configProperty().get()));
         return w;
+    }
+
+    /**
+     * The program to open: a {@code .go} file (relative paths from the repo root), or a built-in
+     * workload by name; a Go file that does not compile falls back to the spawn-order workload.
+     */
+    static gmplab.ui.model.ProgramSource program(AppOptions o, SimConfig cfg) {
+        if (o.program().endsWith(".go")) {
+            java.nio.file.Path p = java.nio.file.Path.of(o.program());
+            if (!p.isAbsolute() && o.examplesDir() != null) p = o.examplesDir().getParent().resolve(p);
+            try {
+                var src = new gmplab.ui.model.GoFileSource(p, java.nio.file.Files.readString(p));
+                if (src.compile(src.text(), cfg).ok()) return src;
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // fall back to the built-in workload
+            }
+        }
+        Workloads.Workload wl = Workloads.all().getOrDefault(o.program(), Workloads.all().get("spawn-order"));
+        return WorkloadSource.of(wl, o.examplesDir());
     }
 
     @Override

@@ -22,7 +22,9 @@ public final class UiCommand implements Callable<Integer> {
     int gomaxprocs;
     @Option(names = "--seed", description = "seed of the run (default: 1)", defaultValue = "1")
     long seed;
-    @Option(names = "--program", description = "built-in workload to load (default: spawn-order)", defaultValue = "spawn-order")
+    @Option(names = "--program", description = "a .go file or a built-in workload name to open "
+            + "(default: examples/spawnorder/main.go, or the spawn-order workload without the examples)",
+            defaultValue = "examples/spawnorder/main.go")
     String program;
     @Option(names = "--event", description = "event index to show first (with --snapshot; default: 40% into the run)", defaultValue = "-1")
     int event;

@@ -153,6 +153,15 @@ class RunViewModelTest {
     }
 
     @Test
+    void theSpawnOrderExampleRunsFromGoSource() throws Exception {
+        Path go = gmplab.ui.view.AppOptions.findExamples().resolve("spawnorder/main.go");
+        vm.load(new GoFileSource(go, java.nio.file.Files.readString(go)));
+        assertTrue(vm.errors().isEmpty(), vm.errors().toString());
+        vm.end();
+        assertEquals("9\n0\n1\n2\n3\n4\n5\n6\n7\n8\n", vm.outputProperty().get());
+    }
+
+    @Test
     void filterByKindAndIds() {
         List<Event> ev = vm.recording().events();
         int[] rows = EventLogModel.indices(ev, EventFilter.of(new EventFilter.KindChoice(EventKind.NEWPROC, false), "g5"));
