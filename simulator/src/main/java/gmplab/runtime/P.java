@@ -57,6 +57,26 @@ final class P {
         return runq[(runqhead + i) & (RUNQ_SIZE - 1)];
     }
 
+    /** Appends at {@code runqtail} (the caller checked there is room). */
+    void runqPushTail(G g) {
+        runq[runqtail & (RUNQ_SIZE - 1)] = g;
+        runqtail++;
+        if (opLog != null) opLog.add(g.goid);
+    }
+
+    /** Takes the G at {@code runqhead} (the caller checked the ring is not empty). */
+    G runqPopHead() {
+        int i = runqhead & (RUNQ_SIZE - 1);
+        G g = runq[i];
+        runq[i] = null;
+        runqhead++;
+        if (opLog != null) opLog.add(0);
+        return g;
+    }
+
+    /** When a run is recorded: the ring's operations ({@code +goid} push tail, {@code 0} pop head). */
+    GlobalRunq.OpLog opLog;
+
     @Override
     public String toString() {
         return "P" + id;

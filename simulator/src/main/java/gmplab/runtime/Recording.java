@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * A whole run, recorded: every event, the result, and the state after any
  * event on demand — time travel as a seek. While the program runs, a
  * {@link StateTracker} stores what each event changed and a full checkpoint
- * every {@value StateTracker#CHECKPOINT_EVERY} events; a seek copies the nearest
+ * every few thousand events; a seek copies the nearest
  * checkpoint and applies the changes up to the wanted event, so it costs the
  * same forward or back, wherever it lands.
  */

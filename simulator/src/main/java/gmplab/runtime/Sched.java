@@ -298,8 +298,7 @@ public final class Sched {
             gp = old;
         }
         if (pp.runqtail - pp.runqhead < P.RUNQ_SIZE) {
-            pp.runq[pp.runqtail & (P.RUNQ_SIZE - 1)] = gp;
-            pp.runqtail++;
+            pp.runqPushTail(gp);
             return;
         }
         runqputslow(pp, gp);
@@ -312,12 +311,7 @@ public final class Sched {
     void runqputslow(P pp, G gp) {
         int n = (pp.runqtail - pp.runqhead) / 2;
         G first = pp.runqAt(0);
-        for (int i = 0; i < n; i++) {
-            G g = pp.runq[pp.runqhead & (P.RUNQ_SIZE - 1)];
-            pp.runq[pp.runqhead & (P.RUNQ_SIZE - 1)] = null;
-            pp.runqhead++;
-            runq.pushBack(g);
-        }
+        for (int i = 0; i < n; i++) runq.pushBack(pp.runqPopHead());
         runq.pushBack(gp);
         if (recording) emit(EventKind.RUNQPUTSLOW, gp, pp.m, pp, "runqputslow", n + 1, first.goid, gp.goid, runq.size()); else eventSeq++;
     }
@@ -332,11 +326,7 @@ public final class Sched {
         }
         inheritTime[0] = false;
         if (pp.runqhead == pp.runqtail) return null;
-        int i = pp.runqhead & (P.RUNQ_SIZE - 1);
-        G gp = pp.runq[i];
-        pp.runq[i] = null;
-        pp.runqhead++;
-        return gp;
+        return pp.runqPopHead();
     }
 
     /**
@@ -344,10 +334,7 @@ public final class Sched {
      * {@code runnext}); the rest go to the global queue.
      */
     void runqputbatch(P pp, ArrayDeque<G> q) {
-        while (!q.isEmpty() && pp.runqtail - pp.runqhead < P.RUNQ_SIZE) {
-            pp.runq[pp.runqtail & (P.RUNQ_SIZE - 1)] = q.poll();
-            pp.runqtail++;
-        }
+        while (!q.isEmpty() && pp.runqtail - pp.runqhead < P.RUNQ_SIZE) pp.runqPushTail(q.poll());
         while (!q.isEmpty()) runq.pushBack(q.poll());
     }
 
@@ -767,16 +754,9 @@ public final class Sched {
         }
         G last = null;
         for (int i = 0; i < n; i++) {
-            int idx = p2.runqhead & (P.RUNQ_SIZE - 1);
-            G g = p2.runq[idx];
-            p2.runq[idx] = null;
-            p2.runqhead++;
-            if (i < n - 1) {
-                pp.runq[pp.runqtail & (P.RUNQ_SIZE - 1)] = g;
-                pp.runqtail++;
-            } else {
-                last = g;
-            }
+            G g = p2.runqPopHead();
+            if (i < n - 1) pp.runqPushTail(g);
+            else last = g;
         }
         m.stealBackoffVictim = null;
         if (recording) emit(EventKind.STEAL, last, m, pp, "steal", p2.id, n); else eventSeq++;

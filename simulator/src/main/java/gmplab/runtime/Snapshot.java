@@ -81,6 +81,41 @@ public record Snapshot(long time, int gomaxprocs, List<PView> ps, List<MView> ms
                 g.body == null ? "" : g.body.position(), g.runs, g.pHistory.toArray());
     }
 
+    /** True if {@code v} has the current fields of {@code p}, its ring aside (no allocation). */
+    static boolean sameFields(PView v, P p) {
+        return v != null && v.status == p.status && v.m == (p.m == null ? -1 : p.m.id) && v.schedtick == p.schedtick
+                && v.syscalltick == p.syscalltick && v.runnext == (p.runnext == null ? -1 : p.runnext.goid)
+                && v.gfreecnt == p.gFree.size() && v.timers == p.timers.size();
+    }
+
+    /** The view of {@code p} without its ring (the {@code StateTracker} keeps rings as operations). */
+    static PView viewFields(P p) {
+        return new PView(p.id, p.status, p.m == null ? -1 : p.m.id, p.schedtick, p.syscalltick,
+                p.runnext == null ? -1 : p.runnext.goid, NO_RING, p.gFree.size(), p.timers.size());
+    }
+
+    private static final long[] NO_RING = new long[0];
+
+    /** True if {@code v} is exactly the current view of {@code m}. */
+    static boolean same(MView v, M m) {
+        return v != null && v.state.equals(m.state.name()) && v.p == (m.p == null ? -1 : m.p.id)
+                && v.oldp == (m.oldp == null ? -1 : m.oldp.id) && v.nextp == (m.nextp == null ? -1 : m.nextp.id)
+                && v.curg == (m.curg == null ? -1 : m.curg.goid) && v.spinning == m.spinning && v.blocked == m.blocked
+                && v.lockedg == (m.lockedg == null ? -1 : m.lockedg.goid);
+    }
+
+    /** True if {@code v} is exactly the current view of {@code g}, code position included. */
+    static boolean same(GView v, G g) {
+        if (v == null || v.goid != g.goid || v.status != g.status || !v.waitreason.equals(g.waitreason.text)
+                || !v.waitingOn.equals(g.waitingOn) || v.m != (g.m == null ? -1 : g.m.id)
+                || v.lockedm != (g.lockedm == null ? -1 : g.lockedm.id) || v.system != g.system
+                || !v.name.equals(g.name) || v.runs != g.runs) {
+            return false;
+        }
+        if (!java.util.Arrays.equals(v.pHistory, g.pHistory.toArray())) return false;
+        return v.position.equals(g.body == null ? "" : g.body.position());
+    }
+
     static Snapshot of(Sched s) {
         List<PView> ps = new ArrayList<>(s.allp.length);
         for (P p : s.allp) ps.add(view(p));

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Records, while a run happens, what each event changed — the views of the Gs,
@@ -23,12 +22,12 @@ import java.util.Objects;
  * engine's own, event by event.
  */
 final class StateTracker {
-    /** A checkpoint (a full copy of the rebuilt state) every this many events. */
-    static final int CHECKPOINT_EVERY = 2048;
+    /** A checkpoint (a full copy of the rebuilt state) at least this many events apart. */
+    static final int MIN_CHECKPOINT_EVERY = 2048;
 
     /** What one event changed. */
-    record Delta(long time, Snapshot.GView[] gs, Snapshot.MView[] ms, Snapshot.PView[] ps, int[] allm,
-                 long[] globalOps, int npidle, int nmidle, int nmidlelocked, int nmspinning, int mcount,
+    record Delta(long time, Snapshot.GView[] gs, Snapshot.MView[] ms, Snapshot.PView[] ps, long[][] ringOps,
+                 int[] allm, long[] globalOps, int npidle, int nmidle, int nmidlelocked, int nmspinning, int mcount,
                  int netpollWaiters, boolean sysmonwait) { }
 
     private static final Snapshot.GView[] NO_G = new Snapshot.GView[0];
@@ -38,6 +37,11 @@ final class StateTracker {
     private final Sched s;
     private final List<Delta> deltas = new ArrayList<>();
     private final List<Board> checkpoints = new ArrayList<>();
+    /** The event index of each checkpoint. */
+    private final List<Integer> checkpointAt = new ArrayList<>();
+    private int sinceCheckpoint;
+    private final List<G> gCand = new ArrayList<>();
+    private final List<M> mCand = new ArrayList<>();
     private final Board board;
     private int[] allmLast = new int[0];
 
@@ -45,6 +49,7 @@ final class StateTracker {
         this.s = s;
         this.board = new Board(s.gomaxprocs);
         s.runq.opLog = new GlobalRunq.OpLog();
+        for (P p : s.allp) if (p != null) p.opLog = new GlobalRunq.OpLog();
     }
 
     int size() {
@@ -53,58 +58,86 @@ final class StateTracker {
 
     /** Records what event {@code e} changed (called as the event is emitted). */
     void capture(Event e) {
-        List<Snapshot.GView> gs = new ArrayList<>(2);
-        List<Snapshot.MView> ms = new ArrayList<>(2);
-        List<Snapshot.PView> ps = new ArrayList<>(1);
-        java.util.Set<G> gCandidates = new java.util.LinkedHashSet<>();
-        java.util.Set<M> mCandidates = new java.util.LinkedHashSet<>();
-        if (s.emitG != null) gCandidates.add(s.emitG);
-        if (s.emitM != null) mCandidates.add(s.emitM);
-        gCandidates.addAll(s.injected);
-        mCandidates.addAll(s.touched);
+        List<Snapshot.GView> gs = null;
+        List<Snapshot.MView> ms = null;
+        List<Snapshot.PView> ps = null;
+        gCand.clear();
+        mCand.clear();
+        if (s.emitG != null) gCand.add(s.emitG);
+        if (s.emitM != null) mCand.add(s.emitM);
+        gCand.addAll(s.injected);
+        mCand.addAll(s.touched);
         for (P p : s.allp) {
             if (p == null || p.m == null) continue;
-            mCandidates.add(p.m);
-            if (p.m.curg != null) gCandidates.add(p.m.curg);
+            mCand.add(p.m);
+            if (p.m.curg != null) gCand.add(p.m.curg);
         }
-        for (G g : gCandidates) {
-            Snapshot.GView v = Snapshot.view(g);
-            if (!sameG(board.g(g.index), v)) gs.add(v);
+        for (int i = 0; i < gCand.size(); i++) {
+            G g = gCand.get(i);
+            if (indexOfIdentity(gCand, g) < i) continue;
+            if (!Snapshot.same(board.g(g.index), g)) {
+                if (gs == null) gs = new ArrayList<>(2);
+                gs.add(Snapshot.view(g));
+            }
         }
-        for (M m : mCandidates) {
-            Snapshot.MView v = Snapshot.view(m);
-            if (!v.equals(board.ms.get(m.id))) ms.add(v);
+        for (int i = 0; i < mCand.size(); i++) {
+            M m = mCand.get(i);
+            if (indexOfIdentity(mCand, m) < i) continue;
+            if (!Snapshot.same(board.ms.get(m.id), m)) {
+                if (ms == null) ms = new ArrayList<>(2);
+                ms.add(Snapshot.view(m));
+            }
         }
+        long[][] ringOps = null;
         for (P p : s.allp) {
             if (p == null) continue;
-            Snapshot.PView v = Snapshot.view(p);
-            if (!v.equals(board.ps[p.id])) ps.add(v);
+            if (p.opLog == null) p.opLog = new GlobalRunq.OpLog(); // Ps are created after the tracker
+            if (!Snapshot.sameFields(board.ps[p.id], p)) {
+                if (ps == null) ps = new ArrayList<>(1);
+                ps.add(Snapshot.viewFields(p));
+            }
+            long[] ops = p.opLog.drain();
+            if (ops.length > 0) {
+                if (ringOps == null) ringOps = new long[s.allp.length][];
+                ringOps[p.id] = ops;
+            }
         }
-        int[] allm = new int[s.allm.size()];
-        int k = 0;
-        for (M m : s.allm) allm[k++] = m.id;
-        int[] allmChange = Arrays.equals(allm, allmLast) ? null : allm;
-        if (allmChange != null) allmLast = allm;
+        int[] allmChange = null;
+        if (s.allm.size() != allmLast.length || (s.allm.peekFirst() != null && s.allm.peekFirst().id != allmLast[0])
+                || e.key().startsWith("mexit")) {
+            int[] allm = new int[s.allm.size()];
+            int k = 0;
+            for (M m : s.allm) allm[k++] = m.id;
+            if (!Arrays.equals(allm, allmLast)) allmChange = allmLast = allm;
+        }
         long[] ops = s.runq.opLog.drain();
-        Delta d = new Delta(e.time(), gs.isEmpty() ? NO_G : gs.toArray(NO_G), ms.isEmpty() ? NO_M : ms.toArray(NO_M),
-                ps.isEmpty() ? NO_P : ps.toArray(NO_P), allmChange, ops, s.npidle, s.nmidle, s.nmidlelocked,
+        Delta d = new Delta(e.time(), gs == null ? NO_G : gs.toArray(NO_G), ms == null ? NO_M : ms.toArray(NO_M),
+                ps == null ? NO_P : ps.toArray(NO_P), ringOps, allmChange, ops, s.npidle, s.nmidle, s.nmidlelocked,
                 s.nmspinning, s.mcount(), s.netpoll.waiters(), s.sysmonwait != 0);
         deltas.add(d);
         board.apply(d);
-        if (e.seq() % CHECKPOINT_EVERY == 0) checkpoints.add(board.copy());
+        sinceCheckpoint++;
+        // A checkpoint costs a copy of the whole state: space them so that copies stay a fraction of the deltas.
+        if (e.seq() == 0 || sinceCheckpoint >= Math.max(MIN_CHECKPOINT_EVERY, board.gs.size() / 2)) {
+            checkpoints.add(board.copy());
+            checkpointAt.add((int) e.seq());
+            sinceCheckpoint = 0;
+        }
         s.injected.clear();
         s.touched.clear();
     }
 
-    private static boolean sameG(Snapshot.GView a, Snapshot.GView b) {
-        return a != null && a.equals(b) && Objects.equals(a.position(), b.position());
+    private static <T> int indexOfIdentity(List<T> list, T x) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i) == x) return i;
+        return -1;
     }
 
     /** The state at the moment event {@code index} happened. */
     Snapshot snapshotAt(int index) {
-        int c = index / CHECKPOINT_EVERY;
+        int c = java.util.Collections.binarySearch(checkpointAt, index);
+        if (c < 0) c = -c - 2;
         Board b = checkpoints.get(c).copy();
-        for (int i = c * CHECKPOINT_EVERY + 1; i <= index; i++) b.apply(deltas.get(i));
+        for (int i = checkpointAt.get(c) + 1; i <= index; i++) b.apply(deltas.get(i));
         return b.snapshot(deltas.get(index));
     }
 
@@ -115,21 +148,29 @@ final class StateTracker {
         private final Snapshot.PView[] ps;
         private int[] allm;
         private final ArrayDeque<Long> global;
+        /** Each P's ring, head first. */
+        private final ArrayDeque<Long>[] rings;
 
+        @SuppressWarnings("unchecked")
         Board(int procs) {
             gs = new ArrayList<>();
             ms = new HashMap<>();
             ps = new Snapshot.PView[procs];
             allm = new int[0];
             global = new ArrayDeque<>();
+            rings = new ArrayDeque[procs];
+            for (int i = 0; i < procs; i++) rings[i] = new ArrayDeque<>();
         }
 
+        @SuppressWarnings("unchecked")
         private Board(Board o) {
             gs = new ArrayList<>(o.gs);
             ms = new HashMap<>(o.ms);
             ps = o.ps.clone();
             allm = o.allm;
             global = new ArrayDeque<>(o.global);
+            rings = new ArrayDeque[o.rings.length];
+            for (int i = 0; i < rings.length; i++) rings[i] = new ArrayDeque<>(o.rings[i]);
         }
 
         Board copy() {
@@ -147,6 +188,16 @@ final class StateTracker {
             }
             for (Snapshot.MView v : d.ms()) ms.put(v.id(), v);
             for (Snapshot.PView v : d.ps()) ps[v.id()] = v;
+            if (d.ringOps() != null) {
+                for (int p = 0; p < d.ringOps().length; p++) {
+                    long[] ops = d.ringOps()[p];
+                    if (ops == null) continue;
+                    for (long op : ops) {
+                        if (op > 0) rings[p].addLast(op);
+                        else rings[p].pollFirst();
+                    }
+                }
+            }
             if (d.allm() != null) allm = d.allm();
             for (long op : d.globalOps()) {
                 if (op > 0) global.addLast(op);
@@ -161,7 +212,15 @@ final class StateTracker {
             long[] glob = new long[global.size()];
             int i = 0;
             for (long goid : global) glob[i++] = goid;
-            return new Snapshot(d.time(), ps.length, List.of(ps), List.copyOf(mList), List.copyOf(gs), glob,
+            List<Snapshot.PView> pList = new ArrayList<>(ps.length);
+            for (Snapshot.PView v : ps) {
+                long[] ring = new long[rings[v.id()].size()];
+                int k = 0;
+                for (long goid : rings[v.id()]) ring[k++] = goid;
+                pList.add(new Snapshot.PView(v.id(), v.status(), v.m(), v.schedtick(), v.syscalltick(), v.runnext(), ring,
+                        v.gfreecnt(), v.timers()));
+            }
+            return new Snapshot(d.time(), ps.length, List.copyOf(pList), List.copyOf(mList), List.copyOf(gs), glob,
                     d.npidle(), d.nmidle(), d.nmidlelocked(), d.nmspinning(), d.mcount(), d.netpollWaiters(),
                     d.sysmonwait());
         }
