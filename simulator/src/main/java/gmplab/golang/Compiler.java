@@ -241,10 +241,13 @@ final class Compiler extends ExprCompiler {
                 err(fd.name, "func main must have no arguments and no return values");
             }
             if (pkgScope.lookupLocal(name) != null) {
-                err(fd.name, name + " redeclared in this block");
+                Symbol prev = pkgScope.lookupLocal(name);
+                err(fd.name, redeclared(name, prev.line, prev.col));
                 return;
             }
             Symbol s = new Symbol(Symbol.Kind.FUNC, name, sig);
+            s.line = fd.name.line;
+            s.col = fd.name.col;
             s.code = new FuncCode("main." + name);
             fd.name.sym = s;
             pkgScope.declare(s);
@@ -1591,7 +1594,11 @@ final class Compiler extends ExprCompiler {
                     for (int i = 0; i < n0; i++) {
                         Symbol s = syms.get(i);
                         if (s.name.equals("_")) continue;
-                        if (scope.lookupLocal(s.name) != null) err(vs.names.get(i), s.name + " redeclared in this block");
+                        Symbol prev = scope.lookupLocal(s.name);
+                        if (prev != null) {
+                            err(vs.names.get(i), redeclared(s.name, prev.line, prev.col));
+                            continue;
+                        }
                         scope.declare(s);
                         vs.names.get(i).sym = s;
                     }

@@ -200,12 +200,20 @@ abstract class CompilerCore {
         if (!id.name.equals("_")) {
             Symbol prev = scope.lookupLocal(id.name);
             if (prev != null && prev.kind == Symbol.Kind.VAR && prev.owner == fs && scope != pkgScope && !isParamScope()) {
-                err(id, id.name + " redeclared in this block");
+                err(id, redeclared(id.name, prev.line, prev.col));
+                s.used = true;
+                id.sym = s;
+                return s;
             }
             scope.declare(s);
         }
         id.sym = s;
         return s;
+    }
+
+    /** gc's redeclaration message, pointing at the other declaration. */
+    String redeclared(String name, int line, int col) {
+        return name + " redeclared in this block\n\t" + diags.file() + ":" + line + ":" + col + ": other declaration of " + name;
     }
 
     boolean isParamScope() {
@@ -459,6 +467,7 @@ abstract class CompilerCore {
         if (t.kind == Type.Kind.UNTYPED_NIL) return "nil";
         Object cv = u.constValue;
         if (t.isUntyped()) {
+            if (cv == null && !(u instanceof BasicLit)) return s + " (" + t + " value)";
             return s + " (" + t + " constant" + (u instanceof BasicLit || cv == null ? "" : " " + constString(cv, t)) + ")";
         }
         if (cv != null) {

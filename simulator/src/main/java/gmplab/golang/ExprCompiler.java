@@ -849,14 +849,14 @@ abstract class ExprCompiler extends CompilerCore {
                     return INVALID;
                 }
                 if (t.u().dir == Type.SEND) {
-                    err(u, "invalid operation: cannot receive from send-only channel " + describe(u.x, t));
+                    err(u.x, "invalid operation: cannot receive from send-only channel " + describe(u.x, t));
                 }
                 emit(Op.RECV, constant(t.u().elem));
                 return t.u().elem;
             }
             case NOT: {
                 Type t = single(u.x, hint);
-                if (t != INVALID && !t.isBool()) err(u, "invalid operation: operator ! not defined on " + describe(u.x, t));
+                if (t != INVALID && !t.isBool()) err(u.x, "invalid operation: operator ! not defined on " + describe(u.x, t));
                 emit(Op.NOT);
                 return t;
             }
@@ -866,17 +866,17 @@ abstract class ExprCompiler extends CompilerCore {
                 else if (t.isInteger()) {
                     emit(Op.NEG);
                     wrap(t);
-                } else if (t != INVALID) err(u, "invalid operation: operator - not defined on " + describe(u.x, t));
+                } else if (t != INVALID) err(u.x, "invalid operation: operator - not defined on " + describe(u.x, t));
                 return t;
             }
             case ADD: {
                 Type t = single(u.x, hint);
-                if (t != INVALID && !t.isNumeric()) err(u, "invalid operation: operator + not defined on " + describe(u.x, t));
+                if (t != INVALID && !t.isNumeric()) err(u.x, "invalid operation: operator + not defined on " + describe(u.x, t));
                 return t;
             }
             case XOR: {
                 Type t = single(u.x, hint);
-                if (t != INVALID && !t.isInteger()) err(u, "invalid operation: operator ^ not defined on " + describe(u.x, t));
+                if (t != INVALID && !t.isInteger()) err(u.x, "invalid operation: operator ^ not defined on " + describe(u.x, t));
                 emit(Op.BITNOT);
                 wrap(t);
                 return t;

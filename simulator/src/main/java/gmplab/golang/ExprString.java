@@ -75,7 +75,7 @@ final class ExprString {
             write(sb, kv.value);
         } else if (e instanceof CompositeLit cl) {
             write(sb, cl.typeExpr);
-            sb.append("{…}");
+            sb.append(cl.elts.isEmpty() ? "{}" : "{…}");
         } else if (e instanceof FuncLit) {
             sb.append("(func literal)");
         } else if (e instanceof ArrayTypeExpr a) {

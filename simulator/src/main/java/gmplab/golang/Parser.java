@@ -540,8 +540,8 @@ final class Parser {
                 advance();
                 return new IncDec(at, lhs.get(0), k == Tok.INC);
             case ARROW: {
-                Token opTok = advance();
-                return new SendStmt(opTok, lhs.get(0), expr());
+                advance();
+                return new SendStmt(startOf(lhs.get(0)), lhs.get(0), expr());
             }
             default:
                 if (k.opOfAssign() != null) {
@@ -785,11 +785,11 @@ final class Parser {
                     if (got(Tok.LPAREN)) {
                         if (got(Tok.TYPE)) {
                             expect(Tok.RPAREN, "");
-                            x = new TypeAssert(at, x, null);
+                            x = new TypeAssert(startOf(x), x, null);
                         } else {
                             Expr t = type();
                             expect(Tok.RPAREN, "");
-                            x = new TypeAssert(at, x, t);
+                            x = new TypeAssert(startOf(x), x, t);
                         }
                     } else {
                         x = new Selector(at, x, new Ident(expect(Tok.IDENT, "")));
@@ -805,7 +805,7 @@ final class Parser {
                         if (got(Tok.COLON)) max = expr();
                         exprLev--;
                         expect(Tok.RBRACK, "");
-                        x = new SliceExpr(at, x, lo, hi, max);
+                        x = new SliceExpr(startOf(x), x, lo, hi, max);
                     } else {
                         if (kind() == Tok.COMMA) {
                             diags.error(at.line(), at.col(), "not supported by GMP Lab: generic instantiation");
@@ -813,7 +813,7 @@ final class Parser {
                         }
                         exprLev--;
                         expect(Tok.RBRACK, "");
-                        x = new Index(at, x, lo);
+                        x = new Index(startOf(x), x, lo);
                     }
                 }
                 case LPAREN -> {
@@ -873,6 +873,11 @@ final class Parser {
         exprLev = old;
         expect(Tok.RBRACE, "");
         return new CompositeLit(typeExpr == null ? at : toToken(typeExpr), typeExpr, elts);
+    }
+
+    /** A token standing for the start position of a node (go/types reports expressions there). */
+    private static Token startOf(Node n) {
+        return new Token(Tok.IDENT, "", n.line, n.col);
     }
 
     private static Token toToken(Node n) {

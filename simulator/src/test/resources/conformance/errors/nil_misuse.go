@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := nil
+	var i int = nil
+	_ = i
+}
