@@ -313,6 +313,72 @@ public final class LessonPlayer {
         return f;
     }
 
+    /**
+     * Presenter mode: the computed answer of the current predict, quiz or challenge
+     * decision, with its explanation and narration, without grading anyone (the
+     * class voted; the teacher reveals). {@code correct} is true; progress is not touched.
+     */
+    public Feedback reveal() {
+        Step s = lesson.steps().get(index);
+        try {
+            if (s instanceof Step.Predict p) {
+                Recording r = Steps.run(runs, lesson, p);
+                Query.Answer a = p.query().evaluate(Steps.view(lesson, r));
+                return new Feedback(true, "", display(a.value(), p.choices()), explanation(p, null), narrate(a.focus()),
+                        r, cursorAfter(a, r), false, List.of());
+            }
+            if (s instanceof Step.Quiz q) {
+                Steps.Variant v = Steps.variant(lesson, index, q, variant.getOrDefault(index, 0));
+                Recording r = Steps.run(runs, q, v);
+                Query.Answer a = v.query().evaluate(Steps.view(lesson, r));
+                return new Feedback(true, "", a.value().text(), explanation(q, v.params()), narrate(a.focus()), r,
+                        cursorAfter(a, r), false, List.of());
+            }
+            if (s instanceof Step.Challenge c) {
+                Recording r = Steps.run(runs, lesson, c);
+                List<Steps.Point> list = Steps.points(lesson, c, r);
+                int at = point.getOrDefault(index, 0);
+                if (at >= list.size()) return new Feedback(true, "", "", explanation(c, null), "", r, 0, true, List.of());
+                Steps.Point p = list.get(at);
+                String expected = p.correct() == null ? "?" : display(new Value.Str(p.correct()), c.options());
+                return new Feedback(true, "", expected, "", narrate(p.event()), r, (int) p.event().seq(), false, List.of());
+            }
+            if (s instanceof Step.Try t) {
+                return new Feedback(true, "", t.goal().source(), t.hint() == null ? "" : t.hint().in(locale), "",
+                        null, 0, false, List.of());
+            }
+        } catch (GoCompileException e) {
+            return new Feedback(false, "", "", "", "", null, 0, false, e.errors());
+        }
+        return new Feedback(true, "", "", "", "", null, 0, false, List.of());
+    }
+
+    /** The value to pass to {@link #answer} that is right for the current question (for tests and presenter tools). */
+    public String expectedValue() {
+        Step s = lesson.steps().get(index);
+        try {
+            if (s instanceof Step.Predict p) {
+                Value v = p.query().evaluate(Steps.view(lesson, Steps.run(runs, lesson, p))).value();
+                for (Choice c : p.choices()) if (v.matches(c.value())) return c.value();
+                return v.text();
+            }
+            if (s instanceof Step.Quiz q) {
+                Steps.Variant var = Steps.variant(lesson, index, q, variant.getOrDefault(index, 0));
+                Value v = var.query().evaluate(Steps.view(lesson, Steps.run(runs, q, var))).value();
+                for (String c : var.choices()) if (v.matches(c)) return c;
+                return v.text();
+            }
+            if (s instanceof Step.Challenge c) {
+                List<Steps.Point> list = Steps.points(lesson, c, Steps.run(runs, lesson, c));
+                int at = point.getOrDefault(index, 0);
+                return at < list.size() ? list.get(at).correct() : null;
+            }
+        } catch (GoCompileException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** Quiz: a fresh variant of the question. */
     public void retry() {
         Step s = lesson.steps().get(index);
