@@ -43,6 +43,9 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.go", description = "The Go source file (package main).")
     Path file;
 
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the program (os.Args[1:]).")
+    List<String> programArgs = new ArrayList<>();
+
     @Option(names = "--gomaxprocs", description = "Number of Ps (default: $GOMAXPROCS or 4).")
     Integer gomaxprocs;
 
@@ -130,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
             sim.addListener(e -> err.printf("[%10.3f µs] %-17s %s%n", e.time() / 1000.0, e.goFunction(), n.narrate(e)));
         }
         VmOptions vm = VmOptions.defaults().withNsPerInstruction(nsPerInstruction);
-        RunResult r = sim.run(program.newMain(GoRun.hostOf(sim), vm));
+        RunResult r = sim.run(program.newMain(GoRun.hostOf(sim), vm, programArgs));
         out.flush();
         if (traceOut != null) ChromeTrace.write(events, cfg.gomaxprocs(), traceOut);
         if (r.hitLimit()) err.println("gmplab: " + r.outcome().message());

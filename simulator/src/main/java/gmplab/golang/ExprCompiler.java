@@ -548,6 +548,7 @@ abstract class ExprCompiler extends CompilerCore {
                 }
                 if (m.kind == Symbol.Kind.NATIVE) {
                     if (m.nat != null) emitConst(new NativeFn(m.nat, new Object[0]));
+                    else if (m.constValue instanceof Natives.Fn getter) emit(Op.CALLN, constant(getter), 0);
                     else emitConst(m.constValue);
                     return m.type;
                 }

@@ -62,7 +62,16 @@ public final class GoProgram {
 
     /** The body of the main goroutine of a fresh execution. */
     public GoroutineBody newMain(GoHost host, VmOptions options) {
+        return newMain(host, options, List.of());
+    }
+
+    /** Like {@link #newMain(GoHost, VmOptions)}, with command-line arguments for {@code os.Args[1:]}. */
+    public GoroutineBody newMain(GoHost host, VmOptions options, List<String> args) {
         Program prog = new Program(file, nglobals, host, options);
+        Object[] argv = new Object[args.size() + 1];
+        argv[0] = file.endsWith(".go") ? file.substring(0, file.length() - 3) : file;
+        for (int i = 0; i < args.size(); i++) argv[i + 1] = GoString.fromJava(args.get(i));
+        prog.args = new Values.SliceVal(argv, 0, argv.length, argv.length);
         return new Machine(prog, "main.main", new Values.Closure(entry, new Object[0]), new Object[0]);
     }
 

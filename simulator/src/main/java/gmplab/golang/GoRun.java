@@ -41,6 +41,13 @@ public final class GoRun {
         return sim.run(program.newMain(hostOf(sim), options));
     }
 
+    /** Like {@link #run(GoProgram, SimConfig, VmOptions, PrintStream, PrintStream)}, with arguments for {@code os.Args[1:]}. */
+    public static RunResult run(GoProgram program, SimConfig cfg, VmOptions options, java.util.List<String> args,
+                                PrintStream out, PrintStream err) {
+        Simulation sim = new Simulation(program.configure(cfg), out, err);
+        return sim.run(program.newMain(hostOf(sim), options, args));
+    }
+
     /** Compiles and runs with default settings (GOMAXPROCS from {@code cfg}). */
     public static RunResult run(String fileName, String source, SimConfig cfg) throws GoCompileException {
         return run(GoProgram.compile(fileName, source), cfg, VmOptions.defaults(), null, null);

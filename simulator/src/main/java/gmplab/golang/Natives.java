@@ -67,6 +67,13 @@ final class Natives {
             return this;
         }
 
+        /** A package variable whose value depends on the run ({@code os.Args}): read through a native. */
+        Pkg dynamicVar(String vname, Type t, Impl get) {
+            Symbol s = Symbol.nativeVar(vname, t, new Fn(name + "." + vname, 1, get));
+            members.put(vname, s);
+            return this;
+        }
+
         Pkg var(String vname, Type t, Object v) {
             members.put(vname, Symbol.nativeVar(vname, t, v));
             return this;

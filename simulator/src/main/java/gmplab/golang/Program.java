@@ -12,6 +12,8 @@ final class Program {
     final long budget;
     final long memoryLimit;
     private long allocated;
+    /** {@code os.Args}: the program name and its command-line arguments. */
+    Values.SliceVal args = new Values.SliceVal(new Object[]{"prog"}, 0, 1, 1);
     /** {@code math/rand}'s global source: deterministic, seeded with 1 as in Go 1.19 (not Go's exact sequence). */
     java.util.Random rand = new java.util.Random(1);
 

@@ -135,7 +135,7 @@ final class Stdlib {
                     m.block(new Action.OsExit((int) (long) (Long) a[0]), null);
                     return null;
                 })
-                .var("Args", Type.slice(Type.STRING), Natives.sliceOf("prog"))
+                .dynamicVar("Args", Type.slice(Type.STRING), (m, a) -> m.prog.args)
                 .func("Getenv", sig(L(str), str), (m, a) -> "")
                 .func("ReadFile", sig(L(str), Type.slice(Type.UINT8), err), (m, a) -> new Object[]{null, sandboxed("open", (String) a[0])})
                 .func("Create", sig(L(str), PTR_OS_FILE, err), (m, a) -> new Object[]{null, sandboxed("open", (String) a[0])})
