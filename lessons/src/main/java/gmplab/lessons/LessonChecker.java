@@ -65,67 +65,67 @@ public final class LessonChecker {
             gomaxprocsCall(lesson.programs().get(step.program()), step.settings(), out);
         }
         if (step instanceof Step.Explain s) {
-                if (s.seek() == null) return "";
-                Recording r = Steps.run(runs, lesson, s);
-                Query.Answer a = s.seek().evaluate(Steps.view(lesson, r));
-                if (!(a.value() instanceof Value.Ev) && !(a.value() instanceof Value.Num)) {
-                    out.add("seek \"" + s.seek() + "\" gives " + a.value().text() + ", not an event or a time");
-                }
-                return a.value().text();
+            if (s.seek() == null) return "";
+            Recording r = Steps.run(runs, lesson, s);
+            Query.Answer a = s.seek().evaluate(Steps.view(lesson, r));
+            if (!(a.value() instanceof Value.Ev) && !(a.value() instanceof Value.Num)) {
+                out.add("seek \"" + s.seek() + "\" gives " + a.value().text() + ", not an event or a time");
+            }
+            return a.value().text();
         } else if (step instanceof Step.Predict s) {
-                Recording r = Steps.run(runs, lesson, s);
-                limits(r, out);
-                Query.Answer a = s.query().evaluate(Steps.view(lesson, r));
-                if (s.seek() != null) {
-                    Value seek = s.seek().evaluate(Steps.view(lesson, r)).value();
-                    if (seek instanceof Value.None) out.add("seek \"" + s.seek() + "\" did not happen in this run");
-                }
-                answerFits(a.value(), Steps.values(s.choices()), "query \"" + s.query() + "\"", out);
-                return a.value().text();
+            Recording r = Steps.run(runs, lesson, s);
+            limits(r, out);
+            Query.Answer a = s.query().evaluate(Steps.view(lesson, r));
+            if (s.seek() != null) {
+                Value seek = s.seek().evaluate(Steps.view(lesson, r)).value();
+                if (seek instanceof Value.None) out.add("seek \"" + s.seek() + "\" did not happen in this run");
+            }
+            answerFits(a.value(), Steps.values(s.choices()), "query \"" + s.query() + "\"", out);
+            return a.value().text();
         } else if (step instanceof Step.Try s) {
-                Recording start = Steps.run(runs, lesson, s);
-                Value v0 = s.goal().evaluate(Steps.view(lesson, start)).value();
-                if (v0 instanceof Value.Bool b && b.value()) {
-                    out.add("the goal \"" + s.goal() + "\" is already met before the learner changes anything");
-                }
-                String src = s.solution() != null ? lesson.programs().get(s.solution())
-                        : lesson.programs().get(s.program());
-                String file = s.solution() != null ? s.solution() : s.program();
-                Settings set = s.solutionSettings() != null ? s.solutionSettings() : s.settings();
-                Recording sol = runs.record(file, src, set);
-                Value v1 = s.goal().evaluate(Steps.view(lesson, sol)).value();
-                if (!(v1 instanceof Value.Bool b1 && b1.value())) {
-                    out.add("the solution does not meet the goal \"" + s.goal() + "\"");
-                }
-                if (s.solution() != null && !s.editable().contains("code")) {
-                    out.add("the solution changes the code, but \"code\" is not editable");
-                }
-                return v0.text() + " → " + v1.text();
+            Recording start = Steps.run(runs, lesson, s);
+            Value v0 = s.goal().evaluate(Steps.view(lesson, start)).value();
+            if (v0 instanceof Value.Bool b && b.value()) {
+                out.add("the goal \"" + s.goal() + "\" is already met before the learner changes anything");
+            }
+            String src = s.solution() != null ? lesson.programs().get(s.solution())
+                    : lesson.programs().get(s.program());
+            String file = s.solution() != null ? s.solution() : s.program();
+            Settings set = s.solutionSettings() != null ? s.solutionSettings() : s.settings();
+            Recording sol = runs.record(file, src, set);
+            Value v1 = s.goal().evaluate(Steps.view(lesson, sol)).value();
+            if (!(v1 instanceof Value.Bool b1 && b1.value())) {
+                out.add("the solution does not meet the goal \"" + s.goal() + "\"");
+            }
+            if (s.solution() != null && !s.editable().contains("code")) {
+                out.add("the solution changes the code, but \"code\" is not editable");
+            }
+            return v0.text() + " → " + v1.text();
         } else if (step instanceof Step.Quiz s) {
-                StringBuilder sb = new StringBuilder();
-                for (int v = 0; v < QUIZ_VARIANTS; v++) {
-                    Steps.Variant var = Steps.variant(lesson, index, s, v);
-                    if (s.explain() != null) s.explain().render(var.params());
-                    gomaxprocsCall(var.source(), var.settings(), out);
-                    Recording r = Steps.run(runs, s, var);
-                    limits(r, out);
-                    Value a = var.query().evaluate(Steps.view(lesson, r)).value();
-                    answerFits(a, var.choices(), "variant " + var.params() + ": query \"" + var.query() + "\"", out);
-                    if (sb.length() > 0) sb.append(" | ");
-                    sb.append(a.text());
-                }
-                return sb.toString();
+            StringBuilder sb = new StringBuilder();
+            for (int v = 0; v < QUIZ_VARIANTS; v++) {
+                Steps.Variant var = Steps.variant(lesson, index, s, v);
+                if (s.explain() != null) s.explain().render(var.params());
+                gomaxprocsCall(var.source(), var.settings(), out);
+                Recording r = Steps.run(runs, s, var);
+                limits(r, out);
+                Value a = var.query().evaluate(Steps.view(lesson, r)).value();
+                answerFits(a, var.choices(), "variant " + var.params() + ": query \"" + var.query() + "\"", out);
+                if (sb.length() > 0) sb.append(" | ");
+                sb.append(a.text());
+            }
+            return sb.toString();
         } else {
             Step.Challenge s = (Step.Challenge) step;
-                Recording r = Steps.run(runs, lesson, s);
-                List<Steps.Point> pts = Steps.points(lesson, s, r);
-                if (pts.isEmpty()) out.add("no decision points: \"" + s.points() + "\" matches no event with a choice to make");
-                for (Steps.Point p : pts) {
-                    if (p.correct() == null) {
-                        out.add("at event #" + p.event().seq() + " (" + p.event().key() + ") no option matches");
-                    }
+            Recording r = Steps.run(runs, lesson, s);
+            List<Steps.Point> pts = Steps.points(lesson, s, r);
+            if (pts.isEmpty()) out.add("no decision points: \"" + s.points() + "\" matches no event with a choice to make");
+            for (Steps.Point p : pts) {
+                if (p.correct() == null) {
+                    out.add("at event #" + p.event().seq() + " (" + p.event().key() + ") no option matches");
                 }
-                return pts.size() + " decisions";
+            }
+            return pts.size() + " decisions";
         }
     }
 
