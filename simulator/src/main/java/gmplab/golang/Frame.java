@@ -16,7 +16,7 @@ final class Frame {
     final Object[] locals;
     final Object[] free;
     final Frame parent;
-    Object[] stack = new Object[16];
+    Object[] stack = new Object[8];
     int sp;
     int pc;
     /** Deferred calls, each {@code [callee, args...]}, run last-in first-out. */

@@ -278,7 +278,7 @@ final class Machine implements GoroutineBody {
     private void afterDefer(Frame f) {
         if (f.mode == Frame.UNWINDING) {
             if (recovered) {
-                panicChain.clear();
+                panicChain = List.of();
                 panicking = false;
                 recovered = false;
                 panicValue = null;
@@ -293,11 +293,14 @@ final class Machine implements GoroutineBody {
     }
 
     /** Messages of earlier panics still being unwound ("panic: a [recovered]\n\tpanic: b"). */
-    private final List<String> panicChain = new ArrayList<>(1);
+    private List<String> panicChain = List.of();
 
     /** Starts a panic in the current goroutine. */
     void throwInto(GoPanic p) {
-        if (panicking) panicChain.add(panicMessage(panicValue) + (recovered ? " [recovered]" : ""));
+        if (panicking) {
+            if (panicChain.isEmpty()) panicChain = new ArrayList<>(2);
+            panicChain.add(panicMessage(panicValue) + (recovered ? " [recovered]" : ""));
+        }
         panicking = true;
         recovered = false;
         panicValue = p.value;

@@ -113,7 +113,8 @@ final class Stdlib {
         put(new Pkg("errors", "errors")
                 .func("New", sig(L(str), err), (m, a) -> newError((String) a[0]))
                 .func("Is", sig(L(err, err), b), (m, a) -> errorsIs(m, a[0], a[1]))
-                .func("Unwrap", sig(L(err), err), (m, a) -> unwrap(m, a[0])));
+                .func("Unwrap", sig(L(err), err), (m, a) -> unwrap(m, a[0]))
+                .func("As", sig(L(err, any), b), (m, a) -> errorsAs(m, a[0], a[1])));
 
         // ---------------------------------------------------------------- fmt
         Pkg fmt = new Pkg("fmt", "fmt")
@@ -444,6 +445,31 @@ final class Stdlib {
             e = unwrap(m, e);
         }
         return e == target;
+    }
+
+    /**
+     * {@code errors.As}: the first error in the chain whose type is the target's element type
+     * (or implements it, for an interface) is stored through the target pointer.
+     */
+    private static boolean errorsAs(Machine m, Object e, Object target) {
+        if (!(target instanceof Iface t) || t.type().uk() != Type.Kind.POINTER || t.value() == null) {
+            throw GoPanic.plain("errors: target must be a non-nil pointer");
+        }
+        Type want = t.type().u().elem;
+        for (int depth = 0; e != null && depth < 100; depth++) {
+            if (Ops.hasType(e, want)) {
+                Object v = want.isInterface() ? e : ((Iface) e).value();
+                Object dst = t.value();
+                if (dst instanceof Ref r) {
+                    r.set(v);
+                } else if (dst instanceof StructVal sv) {
+                    System.arraycopy(((StructVal) Values.copy(v)).f, 0, sv.f, 0, sv.f.length);
+                }
+                return true;
+            }
+            e = unwrap(m, e);
+        }
+        return false;
     }
 
     private static long round(long d, long m) {
