@@ -396,7 +396,7 @@ final class Compiler extends ExprCompiler {
         if (vs.values.isEmpty()) {
             for (Symbol s : syms) {
                 if (s.name.equals("_")) continue;
-                emit(Op.ZERO, constant(s.type));
+                emitZero(s.type);
                 initVar(s);
             }
             return;
@@ -579,7 +579,7 @@ final class Compiler extends ExprCompiler {
             }
         }
         for (Symbol s : f.results) {
-            emit(Op.ZERO, constant(s.type));
+            emitZero(s.type);
             initVar(s);
         }
         f.code.nparams = nparams;
@@ -1177,12 +1177,12 @@ final class Compiler extends ExprCompiler {
         if (r.define) {
             if (r.key instanceof Ident kid && !kid.name.equals("_")) {
                 ks = declareLocal(kid, kt);
-                emit(Op.ZERO, constant(kt));
+                emitZero(kt);
                 initVar(ks);
             }
             if (r.value instanceof Ident vid && !vid.name.equals("_") && vt != null) {
                 vs = declareLocal(vid, vt);
-                emit(Op.ZERO, constant(vt));
+                emitZero(vt);
                 initVar(vs);
             }
         }

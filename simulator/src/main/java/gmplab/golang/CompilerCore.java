@@ -174,6 +174,12 @@ abstract class CompilerCore {
         else emit(Op.CONST, constant(v));
     }
 
+    /** Pushes the zero value of t: a constant for scalars, a fresh object for structs and arrays. */
+    void emitZero(Type t) {
+        if (t.isAggregate()) emit(Op.ZERO, constant(t));
+        else emitConst(Values.zero(t));
+    }
+
     int newLocal() {
         return fs.nlocals++;
     }

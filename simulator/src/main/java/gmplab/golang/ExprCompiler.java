@@ -1251,7 +1251,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             for (int i = 0; i < n; i++) {
                 if (i < cl.elts.size()) elem(cl.elts.get(i), u.types.get(i), "struct literal");
-                else emit(Op.ZERO, constant(u.types.get(i)));
+                else emitZero(u.types.get(i));
             }
         } else {
             Expr[] byField = new Expr[n];
@@ -1270,7 +1270,7 @@ abstract class ExprCompiler extends CompilerCore {
             }
             for (int i = 0; i < n; i++) {
                 if (byField[i] != null) elem(byField[i], u.types.get(i), "struct literal");
-                else emit(Op.ZERO, constant(u.types.get(i)));
+                else emitZero(u.types.get(i));
             }
         }
         emit(Op.STRUCTLIT, constant(t));
@@ -1299,7 +1299,7 @@ abstract class ExprCompiler extends CompilerCore {
         for (int i = 0; i < idx.size(); i++) sequential &= idx.get(i) == i;
         if (sequential) {
             for (Expr e : cl.elts) elem(e instanceof KeyValue kv ? kv.value : e, u.elem, "slice literal");
-            for (long i = cl.elts.size(); i < len; i++) emit(Op.ZERO, constant(u.elem));
+            for (long i = cl.elts.size(); i < len; i++) emitZero(u.elem);
         } else {
             Expr[] at = new Expr[(int) len];
             for (int i = 0; i < cl.elts.size(); i++) {
@@ -1307,7 +1307,7 @@ abstract class ExprCompiler extends CompilerCore {
                 at[(int) (long) idx.get(i)] = e instanceof KeyValue kv ? kv.value : e;
             }
             for (Expr e : at) {
-                if (e == null) emit(Op.ZERO, constant(u.elem));
+                if (e == null) emitZero(u.elem);
                 else elem(e, u.elem, "slice literal");
             }
         }
@@ -1703,7 +1703,7 @@ abstract class ExprCompiler extends CompilerCore {
             case "new": {
                 if (a.size() != 1) return argCount(c, name, a.isEmpty());
                 Type t = resolveType(a.get(0));
-                emit(Op.ZERO, constant(t));
+                emitZero(t);
                 if (!t.isAggregate()) emit(Op.NEWCELL);
                 return Type.pointer(t);
             }

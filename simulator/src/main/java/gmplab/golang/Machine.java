@@ -509,6 +509,58 @@ final class Machine implements GoroutineBody {
                         }
                         st[sp - 1] = ((StructVal) o).f[code[pc++]];
                     }
+                    case Op.CALL -> {
+                        FuncCode fn = (FuncCode) consts[code[pc++]];
+                        int argc = code[pc++];
+                        hasCalls = true;
+                        Frame callee = new Frame(fn, null, f);
+                        sp -= argc;
+                        System.arraycopy(st, sp, callee.locals, 0, argc);
+                        for (int i = sp; i < sp + argc; i++) st[i] = null;
+                        for (int slot : fn.cellParams) callee.locals[slot] = new Cell(callee.locals[slot]);
+                        f.pc = pc;
+                        f.sp = sp;
+                        frame = f = callee;
+                        code = f.code;
+                        st = f.stack;
+                        locals = f.locals;
+                        consts = f.consts;
+                        sp = 0;
+                        pc = 0;
+                    }
+                    case Op.RET -> {
+                        Frame caller = f.parent;
+                        if ((f.defers == null || f.defers.isEmpty()) && caller != null && !f.syncBarrier
+                                && !f.discardResults && !f.isDeferCall) {
+                            // plain return: results go on the caller's operand stack
+                            FuncCode fn = f.fn;
+                            int base = fn.nparams;
+                            for (int i = 0; i < fn.nresults; i++) {
+                                Object v = locals[base + i];
+                                caller.push(fn.cellResults[i] ? ((Cell) v).v : v);
+                            }
+                            frame = f = caller;
+                            code = f.code;
+                            st = f.stack;
+                            locals = f.locals;
+                            consts = f.consts;
+                            sp = f.sp;
+                            pc = f.pc;
+                        } else {
+                            f.pc = pc;
+                            f.sp = sp;
+                            boolean stop = slowOp(f, op, barrier);
+                            f = frame;
+                            if (f == null) return;
+                            code = f.code;
+                            st = f.stack;
+                            locals = f.locals;
+                            consts = f.consts;
+                            sp = f.sp;
+                            pc = f.pc;
+                            if (stop) return;
+                        }
+                    }
                     default -> {
                         f.pc = pc;
                         f.sp = sp;
