@@ -45,7 +45,7 @@ class BundledLessonsTest {
         LessonLoader.Result r = new LessonLoader().loadBundled();
         assertThat(r.problems()).isEmpty();
         assertThat(r.lessons()).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(r.lessons()).extracting(Lesson::id).contains("spawn-order", "runnext-waker", "overflow",
+        assertThat(r.lessons()).extracting(Lesson::id).contains("g-states", "spawn-order", "runnext-waker", "overflow",
                 "fairness-61", "stealing", "spinning", "syscalls-retake", "netpoller", "preemption",
                 "gomaxprocs-threads", "schedtrace", "eleven-scenarios");
         for (Lesson l : r.lessons()) {

@@ -20,15 +20,15 @@ class LessonCatalogTest {
         LessonCatalog c = LessonCatalog.bundled(store);
         assertThat(c.problems()).isEmpty();
         assertThat(c.entries(Locale.SIMPLIFIED_CHINESE)).hasSizeGreaterThanOrEqualTo(12)
-                .first().satisfies(e -> {
-                    assertThat(e.lesson().id()).isEqualTo("spawn-order");
+                .filteredOn(e -> e.lesson().id().equals("spawn-order")).singleElement().satisfies(e -> {
                     assertThat(e.title()).contains("启动顺序");
                     assertThat(e.done()).isZero();
                 });
         LessonPlayer p = c.open("spawn-order", Locale.ENGLISH);
         p.next();
         p.answer(p.expectedValue());
-        assertThat(c.entries(Locale.ENGLISH).get(0)).satisfies(e -> {
+        assertThat(c.entries(Locale.ENGLISH)).filteredOn(e -> e.lesson().id().equals("spawn-order")).singleElement()
+                .satisfies(e -> {
             assertThat(e.done()).isEqualTo(2); // the explain step moved past, and the prediction
             assertThat(e.current()).isEqualTo(1);
         });
