@@ -1352,7 +1352,7 @@ abstract class ExprCompiler extends CompilerCore {
             } else if (v instanceof Long || v instanceof String || v instanceof Boolean) {
                 sb.append(v);
             } else {
-                sb.append(Fmt.pointerString(v));
+                sb.append(Fmt.pointerString(null, v));
             }
         }
         if (ln) sb.append('\n');

@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Go's {@code fmt} formatting, driven by static types and the dynamic types held in
@@ -174,7 +173,7 @@ final class Fmt {
             return;
         }
         if (s.verb == 'p') {
-            pad(sb, pointerString(i.value()), s);
+            pad(sb, pointerString(m, i.value()), s);
             return;
         }
         printValue(m, sb, i.type(), i.value(), s, 0);
@@ -341,11 +340,11 @@ final class Fmt {
                     printValue(m, sb, u.elem, target, s, depth + 1);
                     return;
                 }
-                pad(sb, s.sharpV ? "(" + t + ")(" + pointerString(v) + ")" : pointerString(v), s);
+                pad(sb, s.sharpV ? "(" + t + ")(" + pointerString(m, v) + ")" : pointerString(m, v), s);
             }
             case CHAN, FUNC, UNSAFE_POINTER -> {
                 if (v == null) pad(sb, s.sharpV ? "(" + t + ")(nil)" : u.kind == Type.Kind.FUNC && s.verb == 'v' ? "<nil>" : "<nil>", s);
-                else pad(sb, pointerString(v), s);
+                else pad(sb, pointerString(m, v), s);
             }
             default -> pad(sb, String.valueOf(v), s);
         }
@@ -383,7 +382,7 @@ final class Fmt {
         }
         if (a == null) return b == null ? 0 : -1;
         if (b == null) return 1;
-        return Integer.compare(System.identityHashCode(a), System.identityHashCode(b));
+        return 0; // pointers, channels: keep insertion order (sort is stable)
     }
 
     // ---------------------------------------------------------------- scalars
@@ -662,20 +661,13 @@ final class Fmt {
 
     // ---------------------------------------------------------------- pointers
 
-    private static final Map<Object, Long> ADDRESSES = new java.util.IdentityHashMap<>();
-    private static long nextAddress = 0xc000010000L;
-
-    /** A stable fake address for {@code %p} and pointer printing (deterministic per run order). */
-    static synchronized String pointerString(Object v) {
+    /**
+     * A stable fake address for {@code %p} and pointer printing: numbered per run in order
+     * of first printing, so a replay prints the same text.
+     */
+    static String pointerString(Machine m, Object v) {
         if (v == null) return "0x0";
-        Long a = ADDRESSES.get(v);
-        if (a == null) {
-            a = nextAddress;
-            nextAddress += 0x10;
-            if (ADDRESSES.size() > 100_000) ADDRESSES.clear();
-            ADDRESSES.put(v, a);
-        }
-        return "0x" + Long.toHexString(a);
+        return "0x" + Long.toHexString(m == null ? 0xc000010000L : m.prog.addressOf(v));
     }
 
     static Comparator<Object> keyOrder() {

@@ -39,6 +39,13 @@ final class Program {
         if (allocated > memoryLimit || bytes > memoryLimit / 4) throw new OutOfMemoryError("go heap limit");
     }
 
+    private final java.util.IdentityHashMap<Object, Long> addresses = new java.util.IdentityHashMap<>();
+
+    /** The fake address of an object, assigned on first use (deterministic per run). */
+    long addressOf(Object o) {
+        return addresses.computeIfAbsent(o, k -> 0xc000010000L + 0x10L * addresses.size());
+    }
+
     long allocated() {
         return allocated;
     }
