@@ -13,6 +13,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("gmplab.lessons..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "gmplab.ui..", "gmplab.app..", "gmplab.p2p..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("gmplab.lessons"));
+                        .importPath(java.nio.file.Path.of("target/classes")));
     }
 }
