@@ -26,7 +26,7 @@ public final class UiCommand implements Callable<Integer> {
             + "(default: examples/spawnorder/main.go, or the spawn-order workload without the examples)",
             defaultValue = "examples/spawnorder/main.go")
     String program;
-    @Option(names = "--event", description = "event index to show first (with --snapshot; default: 40% into the run)", defaultValue = "-1")
+    @Option(names = "--event", description = "event index to show (with --snapshot; default: just after the last goroutine is created)", defaultValue = "-1")
     int event;
     @Option(names = "--snapshot", paramLabel = "FILE.png", description = "render the window to a PNG and exit")
     Path snapshot;
