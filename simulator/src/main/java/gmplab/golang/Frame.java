@@ -16,6 +16,8 @@ final class Frame {
     final Object[] locals;
     final Object[] free;
     final Frame parent;
+    /** Number of frames below this one: Go's stack limit becomes a depth limit. */
+    final int depth;
     Object[] stack = new Object[8];
     int sp;
     int pc;
@@ -36,7 +38,12 @@ final class Frame {
         this.locals = new Object[Math.max(fn.nlocals, 1)];
         this.free = free;
         this.parent = parent;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+        if (depth > MAX_DEPTH) throw new StackOverflowError("goroutine stack exceeds limit");
     }
+
+    /** Frames per goroutine before "fatal error: stack overflow" (Go's limit is 1 GB of stack). */
+    static final int MAX_DEPTH = 1_000_000;
 
     void push(Object v) {
         if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);

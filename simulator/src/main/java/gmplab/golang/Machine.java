@@ -380,7 +380,12 @@ final class Machine implements GoroutineBody {
                 outOfMemory();
             } catch (StackOverflowError e) {
                 frame = null;
-                fatal("stack overflow");
+                exited = true;
+                pending.clear();
+                handler = null;
+                pending.add(new Action.Print("runtime: goroutine stack exceeds 1000000000-byte limit\n", true));
+                pending.add(new Action.Print("fatal error: stack overflow\n", true));
+                pending.add(new Action.OsExit(2));
             }
             if (count >= budget) return;
         }

@@ -107,6 +107,13 @@ class MachineTest {
     }
 
     @Test
+    void infiniteRecursionIsGosStackOverflow() throws Exception {
+        List<Action> as = drive(main("func f(n int) int { return f(n+1) + 1 }\nfunc main() { _ = f(0) }"), 100_000);
+        assertThat(as).contains(new Action.Print("fatal error: stack overflow\n", true));
+        assertThat(as).last().isEqualTo(new Action.OsExit(2));
+    }
+
+    @Test
     void costPerInstructionIsConfigurable() throws Exception {
         String src = "package main\n\nfunc main() {\n\tx := 0\n\tfor i := 0; i < 100; i++ {\n\t\tx++\n\t}\n\t_ = x\n}\n";
         GoProgram p = GoProgram.compile("c.go", src);
