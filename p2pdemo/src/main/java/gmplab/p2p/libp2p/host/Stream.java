@@ -135,6 +135,41 @@ public final class Stream {
         inner.setReadTimeout(d.toMillis());
     }
 
+    // ---- non-blocking use (netpoller-style): readiness callbacks plus try-read/try-write ----
+
+    /**
+     * Runs {@code listener} on the connection's I/O thread whenever the stream
+     * may have become readable or writable (data, FIN, RST, window update,
+     * connection loss). It must not block; pair it with {@link #tryRead} and
+     * {@link #tryWrite}.
+     */
+    public void setReadinessListener(Runnable listener) {
+        inner.setReadinessListener(listener);
+    }
+
+    /** Bytes readable without blocking. */
+    public int available() {
+        return inner.available();
+    }
+
+    public boolean isReadable() {
+        return inner.isReadable();
+    }
+
+    public boolean isWritable() {
+        return inner.isWritable();
+    }
+
+    /** Non-blocking read: bytes read, 0 if none are buffered yet, -1 at end of stream. */
+    public int tryRead(byte[] b, int off, int len) throws IOException {
+        return inner.readNonBlocking(b, off, len);
+    }
+
+    /** Non-blocking write: writes what the peer's window allows now and returns the count (maybe 0). */
+    public int tryWrite(byte[] b, int off, int len) throws IOException {
+        return inner.writeNonBlocking(b, off, len);
+    }
+
     public boolean isReset() {
         return inner.isReset();
     }

@@ -39,6 +39,7 @@ public final class YamuxStream {
     private long readTimeoutMillis;
     private long bytesRead;
     private long bytesWritten;
+    private volatile Runnable readinessListener;
 
     YamuxStream(YamuxSession session, int id, boolean outbound) {
         this.session = session;
@@ -128,6 +129,7 @@ public final class YamuxStream {
             done = reset || (localClosed && remoteClosed);
             notifyAll();
         }
+        fireReadiness();
         if (done) {
             session.streamDone(this);
         }
@@ -141,6 +143,83 @@ public final class YamuxStream {
             }
             notifyAll();
         }
+        fireReadiness();
+    }
+
+    private void fireReadiness() {
+        Runnable r = readinessListener;
+        if (r != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // an observer's failure must not break the session
+            }
+        }
+    }
+
+    /**
+     * Called, on the connection's I/O thread, after anything that may make the
+     * stream readable or writable: data, FIN, RST, a window update, the
+     * connection closing. For netpoller-style integration; must not block.
+     */
+    public void setReadinessListener(Runnable listener) {
+        this.readinessListener = listener;
+    }
+
+    /** Bytes that {@link #read} can return without blocking. */
+    public synchronized int available() {
+        return buffered;
+    }
+
+    /** True when a read would not block: data buffered, end of stream, or reset. */
+    public synchronized boolean isReadable() {
+        return buffered > 0 || remoteClosed || reset;
+    }
+
+    /** True when a write of at least one byte would not block (or would fail at once). */
+    public synchronized boolean isWritable() {
+        return sendWindow > 0 || reset || localClosed;
+    }
+
+    /**
+     * Reads what is buffered without blocking: the byte count, 0 when nothing
+     * is buffered yet, -1 at end of stream.
+     */
+    public int readNonBlocking(byte[] b, int off, int len) throws IOException {
+        synchronized (this) {
+            if (buffered == 0) {
+                if (reset) {
+                    throw new StreamResetException(resetReason + " (stream " + id + ")");
+                }
+                return remoteClosed ? -1 : 0;
+            }
+        }
+        return read(b, off, len);
+    }
+
+    /** Writes as much as the peer's window allows right now, without blocking; returns the count. */
+    public int writeNonBlocking(byte[] b, int off, int len) throws IOException {
+        int total = 0;
+        while (total < len) {
+            int chunk;
+            synchronized (this) {
+                if (reset) {
+                    throw new StreamResetException(resetReason + " (stream " + id + ")");
+                }
+                if (localClosed) {
+                    throw new Libp2pException("stream " + id + " is closed for writing");
+                }
+                if (sendWindow == 0) {
+                    break;
+                }
+                chunk = (int) Math.min(Math.min(len - total, sendWindow), YamuxConfig.MAX_FRAME_DATA);
+                sendWindow -= chunk;
+                bytesWritten += chunk;
+            }
+            session.send(YamuxFrame.data(0, id, b, off + total, chunk));
+            total += chunk;
+        }
+        return total;
     }
 
     // ---- application side (any thread) ----

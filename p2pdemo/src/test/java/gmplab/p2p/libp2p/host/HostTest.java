@@ -206,4 +206,50 @@ class HostTest {
         assertThatThrownBy(() -> raw.read(new byte[1], 0, 1)).isInstanceOf(StreamResetException.class);
         assertThat(client.ping(c)).isPositive();
     }
+
+    @Test
+    void nonBlockingUseWithReadinessCallbacks() throws Exception {
+        Host server = host(true);
+        java.util.concurrent.CompletableFuture<Stream> accepted = new java.util.concurrent.CompletableFuture<>();
+        server.setStreamHandler("/park/1", accepted::complete); // the handler returns; the stream stays open
+        server.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
+        Host client = host(true);
+        Stream out = client.newStream(server.fullListenAddresses().get(0), "/park/1");
+        Stream in = accepted.get(5, TimeUnit.SECONDS);
+        java.util.concurrent.Semaphore ready = new java.util.concurrent.Semaphore(0);
+        in.setReadinessListener(ready::release);
+        byte[] buf = new byte[100];
+        assertThat(in.tryRead(buf, 0, buf.length)).isZero();
+        assertThat(in.isReadable()).isFalse();
+        out.write("ping".getBytes(StandardCharsets.UTF_8));
+        assertThat(ready.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(in.isReadable()).isTrue();
+        assertThat(in.available()).isEqualTo(4);
+        assertThat(new String(buf, 0, in.tryRead(buf, 0, buf.length), StandardCharsets.UTF_8)).isEqualTo("ping");
+        // fill the peer's 256 KiB window without blocking: tryWrite stops at the window
+        byte[] big = new byte[400 * 1024];
+        int written = in.tryWrite(big, 0, big.length);
+        assertThat(written).isEqualTo(256 * 1024 - 29); // the window minus the 29 bytes of multistream replies
+        assertThat(in.isWritable()).isFalse();
+        assertThat(in.tryWrite(big, 0, 10)).isZero();
+        // the reader drains, the window reopens, and a readiness callback says so
+        ready.drainPermits();
+        byte[] sink = new byte[64 * 1024];
+        int got = 0;
+        while (got < written) {
+            got += out.read(sink, 0, sink.length);
+        }
+        assertThat(ready.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!in.isWritable() && System.currentTimeMillis() < deadline) {
+            ready.tryAcquire(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(in.isWritable()).isTrue();
+        out.closeWrite();
+        long d2 = System.currentTimeMillis() + 5000;
+        while (in.tryRead(buf, 0, 1) == 0 && System.currentTimeMillis() < d2) {
+            ready.tryAcquire(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(in.tryRead(buf, 0, 1)).isEqualTo(-1);
+    }
 }
