@@ -131,7 +131,9 @@ public final class Host implements AutoCloseable {
             throw new IOException("cannot listen on " + addr + ": " + e.getMessage(), e);
         }
         servers.add(server);
-        Multiaddr bound = Multiaddr.fromSocketAddress((InetSocketAddress) server.localAddress());
+        // keep the requested address (and family): a dual-stack socket reports 0.0.0.0 as the IPv6 wildcard
+        int port = ((InetSocketAddress) server.localAddress()).getPort();
+        Multiaddr bound = Multiaddr.fromSocketAddress(new InetSocketAddress(sa.getAddress(), port));
         listenAddrs.add(bound);
         return bound;
     }

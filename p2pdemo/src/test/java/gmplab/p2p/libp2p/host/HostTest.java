@@ -252,4 +252,16 @@ class HostTest {
         }
         assertThat(in.tryRead(buf, 0, 1)).isEqualTo(-1);
     }
+
+    @Test
+    void wildcardListenIsExpandedToInterfaceAddressesOfItsFamily() throws Exception {
+        Host server = host(true);
+        server.setStreamHandler(Echo.PROTOCOL_ID, Echo::handle);
+        server.listen(Multiaddr.of("/ip4/0.0.0.0/tcp/0"));
+        List<Multiaddr> addrs = server.fullListenAddresses();
+        assertThat(addrs).allMatch(a -> a.toString().startsWith("/ip4/"));
+        Multiaddr loopback = addrs.stream().filter(a -> a.toString().startsWith("/ip4/127.")).findFirst().orElseThrow();
+        Stream s = host(true).newStream(loopback, Echo.PROTOCOL_ID);
+        assertThat(Echo.call(s, new byte[] {4, 2})).containsExactly(4, 2);
+    }
 }
