@@ -391,6 +391,14 @@ final class Machine implements GoroutineBody {
         }
     }
 
+    /**
+     * Virtual time this goroutine has used in the current chunk but not yet reported to the
+     * engine; clock reads add it so that {@code time.Now} is exact to the instruction.
+     */
+    long unreportedNs() {
+        return count * prog.nsPerInstr;
+    }
+
     /** Stops the program with Go's "fatal error: msg" (not recoverable). */
     void fatalError(String msg) {
         frame = null;
@@ -506,6 +514,73 @@ final class Machine implements GoroutineBody {
                         st[sp] = null;
                     }
                     case Op.WRAP -> st[sp - 1] = wrap((Long) st[sp - 1], code[pc++]);
+                    case Op.NIL -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp++] = null;
+                    }
+                    case Op.DUP -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp] = st[sp - 1];
+                        sp++;
+                    }
+                    case Op.LOADF -> {
+                        if (sp == st.length) st = f.stack = java.util.Arrays.copyOf(st, sp * 2);
+                        st[sp++] = ((Cell) f.free[code[pc++]]).v;
+                    }
+                    case Op.STOREF -> {
+                        ((Cell) f.free[code[pc++]]).v = st[--sp];
+                        st[sp] = null;
+                    }
+                    case Op.NOT -> st[sp - 1] = !(Boolean) st[sp - 1];
+                    case Op.EQ -> {
+                        Object b = st[--sp];
+                        st[sp] = null;
+                        st[sp - 1] = Values.equal(st[sp - 1], b);
+                    }
+                    case Op.NE -> {
+                        Object b = st[--sp];
+                        st[sp] = null;
+                        st[sp - 1] = !Values.equal(st[sp - 1], b);
+                    }
+                    case Op.LEN -> st[sp - 1] = Ops.len(st[sp - 1]);
+                    case Op.INDEX -> {
+                        long i = (Long) st[--sp];
+                        st[sp] = null;
+                        st[sp - 1] = Ops.index(st[sp - 1], i);
+                    }
+                    case Op.SETINDEX -> {
+                        Object v = st[--sp];
+                        long i = (Long) st[--sp];
+                        Object x = st[--sp];
+                        st[sp] = st[sp + 1] = st[sp + 2] = null;
+                        Ops.setIndex(x, i, v);
+                    }
+                    case Op.SETFIELD -> {
+                        Object v = st[--sp];
+                        Object o = st[--sp];
+                        st[sp] = st[sp + 1] = null;
+                        if (o == null) {
+                            pc++;
+                            throw GoPanic.nilDeref();
+                        }
+                        ((StructVal) o).f[code[pc++]] = v;
+                    }
+                    case Op.FADD -> {
+                        double b = (Double) st[--sp];
+                        st[sp - 1] = (Double) st[sp - 1] + b;
+                    }
+                    case Op.FSUB -> {
+                        double b = (Double) st[--sp];
+                        st[sp - 1] = (Double) st[sp - 1] - b;
+                    }
+                    case Op.FMUL -> {
+                        double b = (Double) st[--sp];
+                        st[sp - 1] = (Double) st[sp - 1] * b;
+                    }
+                    case Op.FDIV -> {
+                        double b = (Double) st[--sp];
+                        st[sp - 1] = (Double) st[sp - 1] / b;
+                    }
                     case Op.FIELD -> {
                         Object o = st[sp - 1];
                         if (o == null) {
@@ -554,7 +629,9 @@ final class Machine implements GoroutineBody {
                         } else {
                             f.pc = pc;
                             f.sp = sp;
-                            boolean stop = slowOp(f, op, barrier);
+                            count = cnt;
+                        boolean stop = slowOp(f, op, barrier);
+                        cnt = count;
                             f = frame;
                             if (f == null) return;
                             code = f.code;
@@ -569,7 +646,9 @@ final class Machine implements GoroutineBody {
                     default -> {
                         f.pc = pc;
                         f.sp = sp;
+                        count = cnt;
                         boolean stop = slowOp(f, op, barrier);
+                        cnt = count;
                         f = frame;
                         if (f == null) return;
                         code = f.code;

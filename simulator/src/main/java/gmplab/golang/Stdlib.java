@@ -398,7 +398,7 @@ final class Stdlib {
     }
 
     static long now(Machine m) {
-        return WALL_EPOCH + m.prog.host.nanotime();
+        return WALL_EPOCH + m.prog.host.nanotime() + m.unreportedNs();
     }
 
     /** Virtual wall clock starts at the Go playground's epoch, 2009-11-10 23:00:00 UTC. */
