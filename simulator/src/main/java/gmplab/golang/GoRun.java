@@ -48,6 +48,15 @@ public final class GoRun {
         return sim.run(program.newMain(hostOf(sim), options, args));
     }
 
+    /**
+     * Records a run (every event, for seeking) with the program bound to the simulation's
+     * clock and its own {@code runtime.GOMAXPROCS} request applied: what the UI and lessons need.
+     */
+    public static gmplab.runtime.Recording record(GoProgram program, SimConfig cfg, VmOptions options) {
+        Simulation sim = new Simulation(program.configure(cfg));
+        return gmplab.runtime.Recording.record(sim, () -> program.newMain(hostOf(sim), options));
+    }
+
     /** Compiles and runs with default settings (GOMAXPROCS from {@code cfg}). */
     public static RunResult run(String fileName, String source, SimConfig cfg) throws GoCompileException {
         return run(GoProgram.compile(fileName, source), cfg, VmOptions.defaults(), null, null);

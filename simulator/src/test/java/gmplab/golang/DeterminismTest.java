@@ -54,4 +54,15 @@ class DeterminismTest {
         assertThat(b.events()).isEqualTo(a.events());
         assertThat(a.stdout()).contains("0xc000010000 [0xc000010010]");
     }
+
+    @Test
+    void recordingsBindTheClockAndTheProgramsGomaxprocs() throws Exception {
+        String src = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"time\"\n)\n\n"
+                + "func main() {\n\truntime.GOMAXPROCS(1)\n\ts := time.Now()\n\ttime.Sleep(3 * time.Millisecond)\n"
+                + "\tfmt.Println(runtime.GOMAXPROCS(0), time.Since(s) >= 3*time.Millisecond)\n}\n";
+        var rec = GoRun.record(GoProgram.compile("r.go", src), SimConfig.defaults(), VmOptions.defaults());
+        assertThat(rec.result().stdout()).isEqualTo("1 true\n");
+        assertThat(rec.config().gomaxprocs()).isEqualTo(1);
+        assertThat(rec.size()).isGreaterThan(5);
+    }
 }
