@@ -90,6 +90,12 @@ public sealed interface Action {
      */
     record StartTimer(long ns, Chan chan, Object value, long periodNs) implements Action { }
 
+    /**
+     * {@code runtime.GOMAXPROCS(n)}: the previous setting comes back as the resume value
+     * (an Integer); {@code n > 0} and different stops the world and resizes the Ps.
+     */
+    record Gomaxprocs(int n) implements Action { }
+
     /** {@code runtime.Gosched()} ({@code gosched_m} → {@code goschedImpl}). */
     record Gosched() implements Action { }
 

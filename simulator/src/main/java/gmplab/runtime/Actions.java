@@ -33,6 +33,10 @@ final class Actions {
             s.entersyscall(m, gp, sc.ns());
         } else if (a instanceof Action.NetWait nw) {
             s.netpoll.netpollblock(m, gp, nw.ns(), nw.source());
+        } else if (a instanceof Action.Gomaxprocs gm) {
+            int old = s.gomaxprocsCall(m, gp, gm.n());
+            gp.resume = new Resume(old, true, 0, 0, null);
+            if (gm.n() > 0 && gm.n() != old) s.charge(gp, t.stwNs());
         } else if (a instanceof Action.Gosched) {
             s.goschedImpl(m, gp, false);
         } else if (a instanceof Action.Lock l) {

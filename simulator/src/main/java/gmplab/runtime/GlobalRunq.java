@@ -36,6 +36,11 @@ final class GlobalRunq implements Iterable<G> {
             ops[n++] = op;
         }
 
+        /** Records that the ring lost its tail element ({@code p.destroy} takes from the tail). */
+        void truncateTail() {
+            add(Long.MIN_VALUE);
+        }
+
         long[] drain() {
             if (n == 0) return EMPTY;
             long[] out = java.util.Arrays.copyOf(ops, n);

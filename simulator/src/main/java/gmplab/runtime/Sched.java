@@ -52,7 +52,7 @@ public final class Sched {
     final Timings timings;
     final FastRand rand;
     /** {@code stealOrder}: the random orders in which {@code stealWork} visits the Ps. */
-    final StealOrder stealOrder;
+    StealOrder stealOrder;
 
     // --- schedt ---------------------------------------------------------
     long goidgen;
@@ -87,8 +87,9 @@ public final class Sched {
     /** {@code allm}: newest first. */
     final ArrayDeque<M> allm = new ArrayDeque<>();
     /** {@code allp}. */
-    final P[] allp;
-    final int gomaxprocs;
+    /** {@code allp}: length GOMAXPROCS (changed by {@code procresize}). */
+    P[] allp;
+    int gomaxprocs;
     /** {@code mainStarted}: from now on {@code newproc} calls {@code wakep}. */
     boolean mainStarted;
     /** {@code netpollInited}: set by the first timer or network wait. */
@@ -1130,6 +1131,140 @@ public final class Sched {
         // else mp has not reached stoplockedm yet: it will find nextp set there.
         if (recording) emit(EventKind.STARTLOCKEDM, gp, mp, pp, "startlockedm", m.id); else eventSeq++;
         stopm(m);
+    }
+
+    // =====================================================================
+    // GOMAXPROCS: stopTheWorld, procresize, startTheWorld
+    // =====================================================================
+
+    /**
+     * {@code runtime.GOMAXPROCS(n)}: returns the previous setting; for a new value,
+     * stops the world, {@code procresize(n)}, and starts it again.
+     */
+    int gomaxprocsCall(M m, G gp, int n) {
+        int old = gomaxprocs;
+        if (n <= 0 || n == old) return old;
+        stopTheWorld(m);
+        procresize(m, Math.min(n, 1024));
+        startTheWorld(m);
+        return old;
+    }
+
+    /**
+     * {@code stopTheWorldWithSema}: every other P stops ({@code _Pgcstop}). Running
+     * goroutines are preempted ({@code preemptall} → {@code gopreempt_m}: to the
+     * global queue); their Ms, and spinning or starting Ms, park ({@code gcstopm}
+     * → {@code stopm}); Ps in syscalls and idle Ps are stopped where they are.
+     * The world stops at once here (real Go takes some µs to reach every P).
+     */
+    void stopTheWorld(M self) {
+        if (recording) emit(EventKind.STW, self.curg, self, self.p, "stw.stop", gomaxprocs); else eventSeq++;
+        for (P pp : allp) {
+            if (pp == self.p) continue;
+            M mp = pp.m;
+            if (pp.status == PStatus.RUNNING && mp != null) {
+                G g = mp.curg;
+                if (g != null && g.status == GStatus.RUNNING) {
+                    if (mp.computeEnd > now) g.pendingCompute = mp.computeEnd - now;
+                    mp.wakeGen++;
+                    g.status = GStatus.RUNNABLE;
+                    dropg(mp);
+                    globrunqput(g);
+                    if (recording) emit(EventKind.PREEMPTED, g, mp, pp, "preempted", runq.size()); else eventSeq++;
+                }
+                if (mp.spinning) {
+                    mp.spinning = false;
+                    nmspinning--;
+                }
+                mp.wakeGen++;
+                releasep(mp);
+                pp.status = PStatus.GCSTOP;
+                stopm(mp);
+            } else if (pp.status == PStatus.SYSCALL) {
+                pp.status = PStatus.GCSTOP; // CAS _Psyscall → _Pgcstop; its M takes the slow path on return
+            } else if (pp.status == PStatus.IDLE) {
+                if (pidle.remove(pp)) npidle--;
+                for (M mp2 : allm) {
+                    if (mp2.nextp == pp && mp2.state == M.State.STARTING) {
+                        // an M on its way to this P: it finds the world stopped and parks (gcstopm)
+                        mp2.nextp = null;
+                        mp2.pendingLocked = null;
+                        if (mp2.spinning) {
+                            mp2.spinning = false;
+                            nmspinning--;
+                        }
+                        mp2.wakeGen++;
+                        stopm(mp2);
+                    }
+                }
+                pp.status = PStatus.GCSTOP;
+            }
+        }
+    }
+
+    /**
+     * {@code procresize(nprocs)}: creates Ps up to {@code nprocs}; destroys the others
+     * ({@code p.destroy}: runnext and the ring go to the <em>head</em> of the global queue,
+     * timers to the current P, free Gs to the global list); the caller keeps its P if it
+     * survives, else takes P0; Ps without work go idle.
+     */
+    void procresize(M self, int nprocs) {
+        int old = gomaxprocs;
+        P[] next = java.util.Arrays.copyOf(allp, nprocs);
+        for (int i = old; i < nprocs; i++) next[i] = new P(i);
+        P cur = self.p;
+        for (int i = nprocs; i < old; i++) {
+            P pp = allp[i];
+            // move all runnable goroutines to the global queue, keeping their order at the head
+            while (pp.runqhead != pp.runqtail) {
+                pp.runqtail--;
+                G g = pp.runq[pp.runqtail & (P.RUNQ_SIZE - 1)];
+                pp.runq[pp.runqtail & (P.RUNQ_SIZE - 1)] = null;
+                if (pp.opLog != null) pp.opLog.truncateTail();
+                runq.pushFront(g);
+            }
+            if (pp.runnext != null) {
+                runq.pushFront(pp.runnext);
+                pp.runnext = null;
+            }
+            P keep = cur.id < nprocs ? cur : next[0];
+            keep.timers.addAll(pp.timers);
+            pp.timers.clear();
+            while (!pp.gFree.isEmpty()) gFreeStack.push(pp.gFree.pop());
+            pp.status = PStatus.DEAD;
+        }
+        allp = next;
+        gomaxprocs = nprocs;
+        stealOrder = new StealOrder(nprocs);
+        if (cur.id >= nprocs) {
+            releasep(self);
+            cur = allp[0];
+            acquirep(self, cur);
+        } else {
+            cur.status = PStatus.RUNNING;
+        }
+        if (recording) emit(EventKind.STW, self.curg, self, cur, "procresize", old, nprocs); else eventSeq++;
+        runnableAfterResize.clear();
+        for (int i = nprocs - 1; i >= 0; i--) {
+            P pp = allp[i];
+            if (pp == cur) continue;
+            pp.status = PStatus.IDLE;
+            if (pp.runqempty()) pidleput(pp);
+            else runnableAfterResize.add(pp);
+        }
+    }
+
+    private final ArrayList<P> runnableAfterResize = new ArrayList<>();
+
+    /**
+     * {@code startTheWorldWithSema}: every P with local work gets an M (an idle one or
+     * {@code newm}); then {@code wakep}.
+     */
+    void startTheWorld(M self) {
+        if (recording) emit(EventKind.STW, self.curg, self, self.p, "stw.start", gomaxprocs); else eventSeq++;
+        for (P pp : runnableAfterResize) startm(pp, false, "startTheWorld");
+        runnableAfterResize.clear();
+        wakep();
     }
 
     // =====================================================================

@@ -27,7 +27,7 @@ final class StateTracker {
 
     /** What one event changed. */
     record Delta(long time, Snapshot.GView[] gs, Snapshot.MView[] ms, Snapshot.PView[] ps, long[][] ringOps,
-                 int[] allm, long[] globalOps, int npidle, int nmidle, int nmidlelocked, int nmspinning, int mcount,
+                 int[] allm, long[] globalOps, int gomaxprocs, int npidle, int nmidle, int nmidlelocked, int nmspinning, int mcount,
                  int netpollWaiters, boolean sysmonwait) { }
 
     private static final Snapshot.GView[] NO_G = new Snapshot.GView[0];
@@ -89,6 +89,7 @@ final class StateTracker {
             }
         }
         long[][] ringOps = null;
+        if (board.nprocs != s.gomaxprocs) board.resize(s.gomaxprocs); // procresize: compare against the new Ps
         for (P p : s.allp) {
             if (p == null) continue;
             if (p.opLog == null) p.opLog = new GlobalRunq.OpLog(); // Ps are created after the tracker
@@ -98,7 +99,7 @@ final class StateTracker {
             }
             long[] ops = p.opLog.drain();
             if (ops.length > 0) {
-                if (ringOps == null) ringOps = new long[s.allp.length][];
+                if (ringOps == null) ringOps = new long[s.gomaxprocs][];
                 ringOps[p.id] = ops;
             }
         }
@@ -112,7 +113,7 @@ final class StateTracker {
         }
         long[] ops = s.runq.opLog.drain();
         Delta d = new Delta(e.time(), gs == null ? NO_G : gs.toArray(NO_G), ms == null ? NO_M : ms.toArray(NO_M),
-                ps == null ? NO_P : ps.toArray(NO_P), ringOps, allmChange, ops, s.npidle, s.nmidle, s.nmidlelocked,
+                ps == null ? NO_P : ps.toArray(NO_P), ringOps, allmChange, ops, s.gomaxprocs, s.npidle, s.nmidle, s.nmidlelocked,
                 s.nmspinning, s.mcount(), s.netpoll.waiters(), s.sysmonwait != 0);
         deltas.add(d);
         board.apply(d);
@@ -145,16 +146,18 @@ final class StateTracker {
     static final class Board {
         private final ArrayList<Snapshot.GView> gs;
         private final HashMap<Integer, Snapshot.MView> ms;
-        private final Snapshot.PView[] ps;
+        private Snapshot.PView[] ps;
+        private int nprocs;
         private int[] allm;
         private final ArrayDeque<Long> global;
         /** Each P's ring, head first. */
-        private final ArrayDeque<Long>[] rings;
+        private ArrayDeque<Long>[] rings;
 
         @SuppressWarnings("unchecked")
         Board(int procs) {
             gs = new ArrayList<>();
             ms = new HashMap<>();
+            nprocs = procs;
             ps = new Snapshot.PView[procs];
             allm = new int[0];
             global = new ArrayDeque<>();
@@ -166,11 +169,25 @@ final class StateTracker {
         private Board(Board o) {
             gs = new ArrayList<>(o.gs);
             ms = new HashMap<>(o.ms);
+            nprocs = o.nprocs;
             ps = o.ps.clone();
             allm = o.allm;
             global = new ArrayDeque<>(o.global);
             rings = new ArrayDeque[o.rings.length];
             for (int i = 0; i < rings.length; i++) rings[i] = new ArrayDeque<>(o.rings[i]);
+        }
+
+        /** GOMAXPROCS changed: Ps beyond the old count start empty. */
+        private void resize(int procs) {
+            if (procs > ps.length) {
+                ps = java.util.Arrays.copyOf(ps, procs);
+                rings = java.util.Arrays.copyOf(rings, procs);
+            }
+            for (int i = nprocs; i < procs; i++) {
+                ps[i] = null;
+                rings[i] = new ArrayDeque<>();
+            }
+            nprocs = procs;
         }
 
         Board copy() {
@@ -182,6 +199,7 @@ final class StateTracker {
         }
 
         void apply(Delta d) {
+            if (d.gomaxprocs() != nprocs) resize(d.gomaxprocs());
             for (Snapshot.GView v : d.gs()) {
                 while (gs.size() <= v.index()) gs.add(null);
                 gs.set(v.index(), v);
@@ -194,6 +212,7 @@ final class StateTracker {
                     if (ops == null) continue;
                     for (long op : ops) {
                         if (op > 0) rings[p].addLast(op);
+                        else if (op == Long.MIN_VALUE) rings[p].pollLast();
                         else rings[p].pollFirst();
                     }
                 }
@@ -212,15 +231,16 @@ final class StateTracker {
             long[] glob = new long[global.size()];
             int i = 0;
             for (long goid : global) glob[i++] = goid;
-            List<Snapshot.PView> pList = new ArrayList<>(ps.length);
-            for (Snapshot.PView v : ps) {
+            List<Snapshot.PView> pList = new ArrayList<>(nprocs);
+            for (int id = 0; id < nprocs; id++) {
+                Snapshot.PView v = ps[id];
                 long[] ring = new long[rings[v.id()].size()];
                 int k = 0;
                 for (long goid : rings[v.id()]) ring[k++] = goid;
                 pList.add(new Snapshot.PView(v.id(), v.status(), v.m(), v.schedtick(), v.syscalltick(), v.runnext(), ring,
                         v.gfreecnt(), v.timers()));
             }
-            return new Snapshot(d.time(), ps.length, List.copyOf(pList), List.copyOf(mList), List.copyOf(gs), glob,
+            return new Snapshot(d.time(), nprocs, List.copyOf(pList), List.copyOf(mList), List.copyOf(gs), glob,
                     d.npidle(), d.nmidle(), d.nmidlelocked(), d.nmspinning(), d.mcount(), d.netpollWaiters(),
                     d.sysmonwait());
         }

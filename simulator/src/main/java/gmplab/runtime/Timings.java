@@ -16,12 +16,13 @@ package gmplab.runtime;
  * @param wakeupNs      waking a parked thread ({@code notewakeup} → futex)
  * @param signalNs      delivering a preemption signal ({@code preemptM}, SIGURG)
  * @param stealBackoffNs {@code usleep(3)} in {@code runqgrab} before stealing {@code runnext}
+ * @param stwNs         a stop-the-world and restart ({@code runtime.GOMAXPROCS(n)})
  */
 public record Timings(long goNs, long chanOpNs, long syncOpNs, long printNs, long switchNs, long newmNs,
-                      long wakeupNs, long signalNs, long stealBackoffNs) {
+                      long wakeupNs, long signalNs, long stealBackoffNs, long stwNs) {
 
-    public static final Timings DEFAULT = new Timings(250, 60, 30, 1_000, 150, 25_000, 5_000, 2_000, 3_000);
+    public static final Timings DEFAULT = new Timings(250, 60, 30, 1_000, 150, 25_000, 5_000, 2_000, 3_000, 20_000);
 
     /** Every operation free: only explicit compute, sleeps and syscalls take time. */
-    public static final Timings ZERO = new Timings(0, 0, 0, 0, 0, 0, 0, 0, 3_000);
+    public static final Timings ZERO = new Timings(0, 0, 0, 0, 0, 0, 0, 0, 3_000, 0);
 }

@@ -42,6 +42,7 @@ public enum EventKind {
     STARTLOCKEDM("startlockedm", true),
     STOPLOCKEDM("stoplockedm", true),
     LOCKOSTHREAD("LockOSThread", false),
+    STW("stopTheWorldWithSema", true),
     EXTERNAL_READY("netpollready", false),
     SCHEDTRACE("schedtrace", false),
     PRINT("write", false),

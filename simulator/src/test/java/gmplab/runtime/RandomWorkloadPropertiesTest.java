@@ -39,6 +39,11 @@ class RandomWorkloadPropertiesTest {
 
     /** Builds main: spawns every plan's goroutine, each ending with wg.Done; main waits. */
     static GoroutineBody build(List<Plan> plans) {
+        return build(plans, 0);
+    }
+
+    /** As {@link #build(List)}, calling {@code runtime.GOMAXPROCS(resizeTo)} halfway through the spawns. */
+    static GoroutineBody build(List<Plan> plans, int resizeTo) {
         WaitGroup wg = new WaitGroup("wg");
         Chan buffered = new Chan(4, "buf");
         Mutex mu = new Mutex("mu");
@@ -68,6 +73,7 @@ class RandomWorkloadPropertiesTest {
             }
             g.then(new Action.WgAdd(wg, -1));
             main.then(new Action.Go(g.build(), "g"));
+            if (resizeTo > 0 && p == plans.get(plans.size() / 2)) main.then(new Action.Gomaxprocs(resizeTo));
         }
         return main.then(new Action.WgWait(wg)).then(new Action.Print("done\n", false)).build();
     }
@@ -76,9 +82,10 @@ class RandomWorkloadPropertiesTest {
     void invariantsHoldAfterEveryEventAndRunsEndCleanly(@ForAll("workloads") List<Plan> plans,
                                                         @ForAll @IntRange(min = 1, max = 8) int procs,
                                                         @ForAll @LongRange(min = 0, max = 1000) long seed,
-                                                        @ForAll boolean async) {
+                                                        @ForAll boolean async,
+                                                        @ForAll @IntRange(min = 0, max = 5) int resizeTo) {
         SimConfig cfg = SimConfig.defaults().withGomaxprocs(procs).withSeed(seed).withAsyncPreempt(async);
-        var r = SimTesting.run(cfg, build(plans));
+        var r = SimTesting.run(cfg, build(plans, resizeTo));
         assertThat(r.result().exitCode()).as(r.result().stderr()).isZero();
         assertThat(r.result().stdout()).isEqualTo("done\n");
         // time never goes backwards and sequence numbers are dense
@@ -103,13 +110,14 @@ class RandomWorkloadPropertiesTest {
     @Property(tries = 30)
     void theRecordedStateAfterEveryEventEqualsTheLiveState(@ForAll("workloads") List<Plan> plans,
                                                            @ForAll @IntRange(min = 1, max = 6) int procs,
-                                                           @ForAll @LongRange(min = 0, max = 1000) long seed) {
+                                                           @ForAll @LongRange(min = 0, max = 1000) long seed,
+                                                           @ForAll @IntRange(min = 0, max = 5) int resizeTo) {
         SimConfig cfg = SimConfig.defaults().withGomaxprocs(procs).withSeed(seed);
         List<Snapshot> live = new ArrayList<>();
         Simulation sim = new Simulation(cfg);
         sim.addListener(e -> live.add(sim.snapshot()));
-        sim.run(build(plans));
-        Recording rec = Recording.record(cfg, () -> build(plans));
+        sim.run(build(plans, resizeTo));
+        Recording rec = Recording.record(cfg, () -> build(plans, resizeTo));
         assertThat(rec.size()).isEqualTo(live.size());
         for (int i = 0; i < live.size(); i++) {
             Snapshot got = rec.snapshotAt(i);
