@@ -479,6 +479,9 @@ func p2pForward(ctx context.Context, p2p *P2P, req *node.Request) (string, error
 	if err != nil {
 		return "", err
 	}
+	// like kubo's forwardLocal: remember where the peer can be reached
+	targetAddr, _ := ma.NewMultiaddr(args[2])
+	node.AddAddrs(target, targetAddr)
 	if !req.BoolOption("allow-custom-protocol") && !strings.HasPrefix(proto, P2PProtoPrefix) {
 		return "", errors.New("protocol name must be within '" + P2PProtoPrefix + "' namespace")
 	}

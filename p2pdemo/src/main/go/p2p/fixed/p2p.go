@@ -403,6 +403,9 @@ type Stream struct {
 	Remote net.Stream
 
 	Registry *StreamRegistry
+
+	// directions finished (guarded by Registry.lk)
+	halves int
 }
 
 // close stream endpoints and deregister it
@@ -417,24 +420,41 @@ func (s *Stream) reset() error {
 	return nil
 }
 
+// startStreaming bridges the two ends, one goroutine per direction. At EOF a
+// direction half-closes its writer, so the other direction still delivers
+// (an echo's reply arrives after the request's EOF); when both are done, the
+// stream is closed and deregistered.
 func (s *Stream) startStreaming() {
 	go func() {
 		_, err := ioCopy(s.Local, s.Remote)
 		if err != nil {
 			s.reset()
-		} else {
-			s.close()
+			return
 		}
+		s.Local.CloseWrite()
+		s.halfDone()
 	}()
 
 	go func() {
 		_, err := ioCopy(s.Remote, s.Local)
 		if err != nil {
 			s.reset()
-		} else {
-			s.close()
+			return
 		}
+		s.Remote.CloseWrite()
+		s.halfDone()
 	}()
+}
+
+// halfDone records one finished direction; the second one closes the stream.
+func (s *Stream) halfDone() {
+	s.Registry.lk.Lock()
+	s.halves++
+	both := s.halves == 2
+	s.Registry.lk.Unlock()
+	if both {
+		s.close()
+	}
 }
 
 // StreamRegistry is a collection of active incoming and outgoing proto app streams.
@@ -541,6 +561,9 @@ func p2pForward(ctx context.Context, p2p *P2P, req *node.Request) (string, error
 	if err != nil {
 		return "", err
 	}
+	// like kubo's forwardLocal: remember where the peer can be reached
+	targetAddr, _ := ma.NewMultiaddr(args[2])
+	node.AddAddrs(target, targetAddr)
 	if !req.BoolOption("allow-custom-protocol") && !strings.HasPrefix(proto, P2PProtoPrefix) {
 		return "", errors.New("protocol name must be within '" + P2PProtoPrefix + "' namespace")
 	}

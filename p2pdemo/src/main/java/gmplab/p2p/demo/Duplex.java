@@ -17,13 +17,20 @@ final class Duplex {
     String remotePeer = "";
     String localAddr = "";
     String remoteAddr = "";
+    /** This end closed: no more reads or writes. */
     boolean closed;
+    /** This end half-closed its writing side (the peer sees EOF; reads go on). */
+    boolean writeClosed;
 
     /** The far side of a real connection or stream. */
     interface Outside {
         void write(byte[] b);
 
+        /** Half-close: no more writes, the far side sees EOF. */
         void closeWrite();
+
+        /** Full close. */
+        void close();
 
         void reset();
     }

@@ -177,6 +177,7 @@ public final class GoP2pPackages {
             net.interfaceMethod(t, "Read", func(L(BYTES), L(INT, ERROR)));
             net.interfaceMethod(t, "Write", func(L(BYTES), L(INT, ERROR)));
             net.interfaceMethod(t, "Close", func(L(), L(ERROR)));
+            net.interfaceMethod(t, "CloseWrite", func(L(), L(ERROR)));
             net.interfaceMethod(t, "Reset", func(L(), L(ERROR)));
             net.interfaceMethod(t, "Conn", func(L(), L(conn)));
             net.interfaceMethod(t, "Protocol", func(L(), L(protoId)));
@@ -208,6 +209,10 @@ public final class GoP2pPackages {
         });
         p.method(impl, "Close", true, func(L(), L(ERROR)), (c, a) -> {
             w.close(handle(a[0]));
+            return null;
+        });
+        p.method(impl, "CloseWrite", true, func(L(), L(ERROR)), (c, a) -> {
+            w.closeWrite(handle(a[0]));
             return null;
         });
     }
@@ -290,6 +295,7 @@ public final class GoP2pPackages {
         manetConn = manet.interfaceType("Conn");
         for (String m : List.of("Read", "Write")) manet.interfaceMethod(manetConn, m, func(L(BYTES), L(INT, ERROR)));
         manet.interfaceMethod(manetConn, "Close", func(L(), L(ERROR)));
+        manet.interfaceMethod(manetConn, "CloseWrite", func(L(), L(ERROR)));
         manet.interfaceMethod(manetConn, "LocalMultiaddr", func(L(), L(multiaddr)));
         manet.interfaceMethod(manetConn, "RemoteMultiaddr", func(L(), L(multiaddr)));
         tcpConnImpl = manet.opaqueType("maConn");
@@ -360,6 +366,10 @@ public final class GoP2pPackages {
             return box(pointer(hostImpl), newHandle(hostImpl, w));
         });
         node.func("Identity", func(L(), L(peerId)), (c, a) -> goString(w.selfId));
+        node.func("AddAddrs", func(L(peerId, multiaddr), L()), (c, a) -> {
+            w.backend().addAddrs(w, javaString(a[0]), maText(a[1]));
+            return null;
+        });
         node.func("ListenAddrs", func(L(), L(STRINGS)), (c, a) -> stringSlice(w.listenAddrs));
         node.func("NextRequest", func(L(), L(pointer(requestT), BOOL)), (c, a) -> nextRequest(c));
         node.method(requestT, "Command", true, func(L(), L(STRING)), (c, a) -> goString(((Request) handle(a[0])).command));

@@ -31,6 +31,9 @@ public final class World {
         /** Closes a TCP listener. */
         void closeTcp(World w, TcpListener l);
 
+        /** Where {@code peer} can be reached ({@code /ip4/…/tcp/…/p2p/<id>}); the simulated network knows its peers. */
+        default void addAddrs(World w, String peer, String addr) { }
+
         /** The set of stream handlers changed (the real host registers protocols). */
         default void handlersChanged(World w) { }
     }
@@ -90,6 +93,11 @@ public final class World {
         this.sim = sim;
     }
 
+    /** The node's full listen multiaddrs ({@code node.ListenAddrs()}). */
+    public List<String> listenAddrs() {
+        return listenAddrs;
+    }
+
     public Simulation simulation() {
         return sim;
     }
@@ -145,7 +153,7 @@ public final class World {
     /** Writes to the other end (in the simulation or outside). Returns an error message or null. */
     String write(Duplex d, byte[] b) {
         if (d.in.reset) return "stream reset";
-        if (d.closed) return d.kind.equals("tcp") ? "use of closed network connection" : "stream closed";
+        if (d.closed || d.writeClosed) return d.kind.equals("tcp") ? "use of closed network connection" : "stream closed";
         if (d.outside != null) {
             d.outside.write(b);
             return null;
@@ -159,13 +167,27 @@ public final class World {
     void close(Duplex d) {
         if (d.closed) return;
         d.closed = true;
+        boolean wasWriteClosed = d.writeClosed;
+        d.writeClosed = true;
+        if (d.outside != null) {
+            d.outside.close();
+        } else if (d.peer != null && !wasWriteClosed) {
+            d.peer.in.eof = true;
+            notify(d.peer.in.readable);
+        }
+        notify(d.in.readable);
+    }
+
+    /** Half-close: the other end reads EOF, this end may still read. */
+    void closeWrite(Duplex d) {
+        if (d.closed || d.writeClosed) return;
+        d.writeClosed = true;
         if (d.outside != null) {
             d.outside.closeWrite();
         } else if (d.peer != null) {
             d.peer.in.eof = true;
             notify(d.peer.in.readable);
         }
-        notify(d.in.readable);
     }
 
     void reset(Duplex d) {
