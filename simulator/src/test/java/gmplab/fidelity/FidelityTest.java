@@ -311,6 +311,23 @@ class FidelityTest {
     }
 
     @Test
+    @DisplayName("E0 SchedTraceParser reads the real traces as the recording tool did (run 1 of each recording)")
+    void e0RealTracesParseAlike() {
+        int checked = 0;
+        for (String dir : List.of("idle/p1", "idle/p4", "sleeps10/p2", "netwait50/p4", "syscalls10/p1", "syscalls50/p4",
+                "pingpong/p2", "steal", "greuse/p1", "syscalls10/p2-scheddetail")) {
+            Recording real = Examples.recording(dir);
+            if (real.stderr().contains("[TRUNCATED")) continue;
+            SchedFigures f = SchedFigures.of(real.stderr());
+            assertThat((double) f.threadsFirst()).as(dir + " threads at 0 ms").isEqualTo(real.figure("threads_first").get(0));
+            assertThat((double) f.threadsMax()).as(dir + " threads max").isEqualTo(real.figure("threads_max").get(0));
+            assertThat((double) f.runqueueMax()).as(dir + " runqueue max").isEqualTo(real.figure("runqueue_max").get(0));
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void suiteHasAtLeastTwelveExperiments() {
         long n = Arrays.stream(FidelityTest.class.getDeclaredMethods())
                 .filter(m -> m.isAnnotationPresent(DisplayName.class) && m.getName().matches("e\\d+.*")).count();
