@@ -37,7 +37,7 @@ class SchedTraceTest {
         assertThat(lines).isNotEmpty().allMatch(l -> SUMMARY_119.matcher(l).matches());
         assertThat(lines.get(0)).startsWith("SCHED 0ms: gomaxprocs=4 ");
         // every real Go 1.19 line matches the same shape
-        String real = realgo("syscalls/n10-p4/stderr.txt");
+        String real = realgo("syscalls10/p4/stderr.txt");
         assertThat(real.lines().filter(l -> l.startsWith("SCHED"))).allMatch(l -> SUMMARY_119.matcher(l).matches());
     }
 
@@ -49,7 +49,7 @@ class SchedTraceTest {
             assertThat(DETAIL_HEADER_119.matcher(l).matches() || P_LINE.matcher(l).matches()
                     || M_LINE.matcher(l).matches() || G_LINE.matcher(l).matches()).as(l).isTrue();
         }
-        for (String l : realgo("syscalls/n10-p2-scheddetail/stderr.txt").lines().toList()) {
+        for (String l : realgo("syscalls10/p2-scheddetail/stderr.txt").lines().toList()) {
             if (!l.startsWith("SCHED") && !l.startsWith("  ")) continue;
             assertThat(DETAIL_HEADER_119.matcher(l).matches() || P_LINE.matcher(l).matches()
                     || M_LINE.matcher(l).matches() || G_LINE.matcher(l).matches()).as(l).isTrue();
@@ -58,7 +58,7 @@ class SchedTraceTest {
 
     @Test
     void simulatedAndRealThreadCountsAgreeForBlockingSyscalls() throws IOException {
-        List<SchedTraceParser.Record> real = SchedTraceParser.parse(realgo("syscalls/n10-p4/stderr.txt"));
+        List<SchedTraceParser.Record> real = SchedTraceParser.parse(realgo("syscalls10/p4/stderr.txt"));
         RunResult r = new Simulation(SimConfig.defaults().withGomaxprocs(4).withSchedtrace(1, false))
                 .run(Workloads.blocking(10, 20_000_000, Workloads.Kind.SYSCALL));
         List<SchedTraceParser.Record> sim = SchedTraceParser.parse(r.stderr());

@@ -3,6 +3,7 @@ package gmplab.ui.model;
 import gmplab.golang.GoCompileException;
 import gmplab.golang.GoHost;
 import gmplab.golang.GoProgram;
+import gmplab.golang.GoRun;
 import gmplab.golang.VmOptions;
 import gmplab.runtime.SimConfig;
 
@@ -12,11 +13,8 @@ import java.util.List;
  * The bridge to the Go-subset front end ({@code gmplab.golang}): compiles a
  * source file to a factory of fresh main bodies, or to compile errors at
  * their line and column. The only class that knows the front end.
- *
- * <p>Limitation: {@link gmplab.runtime.Recording} creates its simulations
- * itself, so the program's {@link GoHost} cannot read the simulation's clock;
- * {@code time.Now()} and {@code runtime.NumGoroutine()} see a frozen host
- * (time 0, one goroutine) while GOMAXPROCS and NumCPU are the run's settings.
+ * Runs are recorded with {@link GoRun#record}, so the program reads the clock
+ * and counters of the simulation it runs in.
  */
 public final class GoFrontEnd {
     private GoFrontEnd() {
@@ -58,6 +56,8 @@ public final class GoFrontEnd {
                 return cfg.ncpu();
             }
         };
-        return Compiled.ok(() -> prog.newMain(host, VmOptions.defaults()));
+        // `main` alone (for callers that drive a body themselves) sees a host with a frozen clock.
+        return Compiled.ok(() -> prog.newMain(host, VmOptions.defaults()),
+                runCfg -> GoRun.record(prog, runCfg, VmOptions.defaults()));
     }
 }

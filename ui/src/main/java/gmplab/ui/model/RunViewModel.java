@@ -93,8 +93,8 @@ public final class RunViewModel {
         status.set(new Message("status.running", src.name()));
         background.execute(() -> {
             try {
-                Recording r = Recording.record(cfg, c.main());
-                TimelineModel tl = TimelineModel.of(r.events(), cfg.gomaxprocs());
+                Recording r = c.record(cfg);
+                TimelineModel tl = TimelineModel.of(r.events(), r.config().gomaxprocs());
                 ui.execute(() -> install(r, tl, keepCursor));
             } catch (RuntimeException | StackOverflowError e) {
                 ui.execute(() -> {
