@@ -53,6 +53,10 @@ public final class P2pDaemonCommand implements Callable<Integer> {
     @Option(names = "--gomaxprocs", defaultValue = "4", description = "GOMAXPROCS of the simulated runtime.")
     int gomaxprocs;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Append every input from the network (virtual time in ns, what happened) to FILE.")
+    Path record;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,6 +74,9 @@ public final class P2pDaemonCommand implements Callable<Integer> {
         try (Host host = new Host(HostConfig.defaults(id))) {
             host.listen(listenAddr);
             DaemonRunner runner = new DaemonRunner();
+            PrintWriter journal = record == null ? null
+                    : new PrintWriter(java.nio.file.Files.newBufferedWriter(record, StandardCharsets.UTF_8), true);
+            if (journal != null) runner.recordTo(in -> journal.println(in.virtualNs() + "\t" + in.what()));
             RealNetwork net = new RealNetwork(host, runner);
             World world = new World(host.peerId().toString(), net);
             for (Multiaddr a : host.fullListenAddresses()) world.listenAddrs().add(a.toString());

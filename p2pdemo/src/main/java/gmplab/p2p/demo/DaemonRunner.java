@@ -41,10 +41,20 @@ public final class DaemonRunner {
         return ids.getAndIncrement();
     }
 
+    private volatile java.util.function.Consumer<Input> sink;
+
+    /** Also hands every recorded input to {@code sink} as it is applied (e.g. a journal file). */
+    public void recordTo(java.util.function.Consumer<Input> sink) {
+        this.sink = sink;
+    }
+
     /** Queues {@code r} to run on the simulation thread (recorded as {@code what}). */
     public void post(String what, Runnable r) {
         inbox.add(() -> {
-            journal.add(new Input(sim.nanotime(), what));
+            Input in = new Input(sim.nanotime(), what);
+            journal.add(in);
+            java.util.function.Consumer<Input> s = sink;
+            if (s != null) s.accept(in);
             r.run();
         });
     }

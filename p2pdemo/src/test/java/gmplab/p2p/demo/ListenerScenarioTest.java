@@ -205,6 +205,17 @@ class ListenerScenarioTest {
     }
 
     @Test
+    void fixedDeliversTheReplyAfterTheRequestsEof() {
+        Scenario s = new Scenario(Version.FIXED).echoService(TARGET);
+        s.command("listen " + ECHO + " " + TARGET)
+                .openStream("A", PEER_B, ECHO).write("A", "ping").closeWrite("A").awaitEnd("A")
+                .command("stream ls");
+        Scenario.Result r = s.run();
+        // half-close travels through the bridge; the echo comes back, then EOF; the stream is deregistered
+        assertTrue(r.text().contains("A: EOF after \"ping\"\n> stream ls\n"), r.text());
+    }
+
+    @Test
     void streamCloseResetsTheBridgedStream() {
         Scenario s = new Scenario(Version.FIXED).echoService(TARGET);
         s.command("listen " + ECHO + " " + TARGET)

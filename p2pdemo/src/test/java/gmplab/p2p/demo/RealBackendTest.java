@@ -1,0 +1,71 @@
+package gmplab.p2p.demo;
+
+import gmplab.p2p.libp2p.crypto.Identity;
+import gmplab.p2p.libp2p.host.Echo;
+import gmplab.p2p.libp2p.host.Host;
+import gmplab.p2p.libp2p.host.HostConfig;
+import gmplab.p2p.libp2p.multiformats.Multiaddr;
+import gmplab.runtime.RunResult;
+import gmplab.runtime.SimConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real back end in one process: a libp2p peer's bytes flow through the simulated kubo code, recorded. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RealBackendTest {
+
+    @Test
+    void streamsFromARealPeerReachTheGoProgramAsRecordedNetpollerEvents() throws Exception {
+        try (ServerSocket echo = new ServerSocket();
+             Host node = new Host(HostConfig.defaults(Identity.generate()));
+             Host peer = new Host(HostConfig.defaults(Identity.generate()))) {
+            echo.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread t = new Thread(() -> {
+                try (Socket s = echo.accept()) {
+                    s.getInputStream().transferTo(s.getOutputStream());
+                } catch (IOException e) {
+                    // test over
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            node.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
+            DaemonRunner runner = new DaemonRunner();
+            RealNetwork net = new RealNetwork(node, runner);
+            World world = new World(node.peerId().toString(), net);
+            runner.start(ListenerDemo.Version.FIXED, world, SimConfig.defaults().withGomaxprocs(2));
+
+            Request listen = runner.submit(Request.parse("listen /x/echo/1.0.0 /ip4/127.0.0.1/tcp/" + echo.getLocalPort()))
+                    .get(10, TimeUnit.SECONDS);
+            assertNull(listen.error());
+            byte[] reply = Echo.call(peer.newStream(node.fullListenAddresses().get(0), "/x/echo/1.0.0"),
+                    "real bytes".getBytes(StandardCharsets.UTF_8));
+            assertEquals("real bytes", new String(reply, StandardCharsets.UTF_8));
+
+            runner.stop();
+            RunResult rr = runner.done().get(10, TimeUnit.SECONDS);
+            net.shutdown();
+            assertEquals(0, rr.exitCode(), rr.stderr());
+            List<DaemonRunner.Input> j = runner.journal();
+            List<String> what = j.stream().map(DaemonRunner.Input::what).toList();
+            assertTrue(what.get(0).startsWith("api listen /x/echo/1.0.0"), what.toString());
+            assertTrue(what.stream().anyMatch(w -> w.startsWith("stream in /x/echo/1.0.0 from " + peer.peerId())), what.toString());
+            assertTrue(what.stream().anyMatch(w -> w.startsWith("tcp connected")), what.toString());
+            assertTrue(what.stream().anyMatch(w -> w.contains(" EOF")), what.toString());
+            for (int i = 1; i < j.size(); i++) assertTrue(j.get(i).virtualNs() >= j.get(i - 1).virtualNs());
+        }
+    }
+}
