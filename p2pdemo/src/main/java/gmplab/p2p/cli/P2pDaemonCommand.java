@@ -83,6 +83,9 @@ public final class P2pDaemonCommand implements Callable<Integer> {
             ListenerDemo.Version v = legacy ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED;
             runner.start(v, world, SimConfig.defaults().withGomaxprocs(gomaxprocs));
             try (DaemonApi api = new DaemonApi(r, runner)) {
+                // killed rather than shut down: still remove <repo>/api so clients don't find a dead daemon
+                Thread hook = new Thread(api::close, "gmplab-p2p-api-cleanup");
+                Runtime.getRuntime().addShutdownHook(hook);
                 for (Multiaddr a : host.fullListenAddresses()) out.println(a);
                 out.println("Daemon is ready (" + (legacy ? "blog-era" : "fixed") + " p2p code, API " + api.address() + ")");
                 out.flush();
