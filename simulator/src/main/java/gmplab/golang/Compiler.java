@@ -304,10 +304,12 @@ final class Compiler extends ExprCompiler {
                 Expr e = vs.values.get(i);
                 Const c = cexpr(e);
                 if (c == null) {
-                    boolean wasDry = dry;
-                    Type et = fs != null ? typeOf(e) : INVALID;
-                    dry = wasDry;
-                    if (et != INVALID) err(e, describe(e, et) + " is not constant");
+                    // compile (and discard) to report what is wrong with it: undefined names, calls …
+                    int save = fs.n;
+                    int errorsBefore = diags.count();
+                    Type et = single(e, null);
+                    fs.n = save;
+                    if (et != INVALID && diags.count() == errorsBefore) err(e, describe(e, et) + " is not constant");
                     t = INVALID;
                 } else {
                     v = c.value();

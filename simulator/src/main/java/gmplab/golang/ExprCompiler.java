@@ -45,6 +45,18 @@ abstract class ExprCompiler extends CompilerCore {
     /** Evaluates {@code e} as a constant expression, or returns null if it is not one. */
     Const cexpr(Expr e) {
         if (e instanceof BasicLit b) {
+            try {
+                return basicLit(b);
+            } catch (NumberFormatException ex) {
+                err(b, "invalid number literal " + b.value);
+                return new Const(Type.UNTYPED_INT, BigInteger.ZERO);
+            }
+        }
+        return cexprNonLiteral(e);
+    }
+
+    private Const basicLit(BasicLit b) {
+        {
             return switch (b.kind) {
                 case INT -> new Const(Type.UNTYPED_INT, parseInt(b.value));
                 case FLOAT -> new Const(Type.UNTYPED_FLOAT, new BigDecimal(b.value));
@@ -52,6 +64,9 @@ abstract class ExprCompiler extends CompilerCore {
                 default -> new Const(Type.UNTYPED_STRING, b.value);
             };
         }
+    }
+
+    private Const cexprNonLiteral(Expr e) {
         if (e instanceof Paren p) return cexpr(p.x);
         if (e instanceof Ident id) {
             if (id.name.equals("iota") && iota >= 0 && scope.lookup("iota") == null) {

@@ -114,8 +114,19 @@ final class Lexer {
         boolean isFloat = false;
         if (src.charAt(pos) == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'b' || peek(1) == 'B'
                 || peek(1) == 'o' || peek(1) == 'O')) {
+            char base = Character.toLowerCase(peek(1));
             pos += 2;
+            int digits = pos;
             while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+            String ds = src.substring(digits, pos).replace("_", "");
+            int radix = base == 'x' ? 16 : base == 'b' ? 2 : 8;
+            boolean ok = !ds.isEmpty();
+            for (int i = 0; i < ds.length() && ok; i++) ok = Character.digit(ds.charAt(i), radix) >= 0;
+            if (!ok) {
+                String what = base == 'x' ? "hexadecimal" : base == 'b' ? "binary" : "octal";
+                diags.error(line, col, ds.isEmpty() ? what + " literal has no digits" : "invalid digit in " + what + " literal");
+                return new Token(Tok.INT, "0", line, col);
+            }
         } else {
             while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
             if (pos < src.length() && src.charAt(pos) == '.') {
@@ -127,7 +138,12 @@ final class Lexer {
                 isFloat = true;
                 pos++;
                 if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
+                int digits = pos;
                 while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+                if (pos == digits) {
+                    diags.error(line, col, "exponent has no digits");
+                    return new Token(Tok.FLOAT, "0", line, col);
+                }
             }
             if (pos < src.length() && src.charAt(pos) == 'i') {
                 diags.error(line, col, "not supported by GMP Lab: complex numbers");
