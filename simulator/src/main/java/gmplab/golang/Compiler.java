@@ -221,6 +221,56 @@ final class Compiler extends ExprCompiler {
             t.underlying = under.isNamed() && under != INVALID ? under.u() : under;
             if (under.isNamed() && under.isInterface()) t.underlying = under.u();
         }
+        checkRecursiveTypes(specs, created);
+    }
+
+    /** Reports types that contain themselves by value ({@code type T struct{ next T }}), as gc does. */
+    private void checkRecursiveTypes(List<TypeSpec> specs, List<Type> created) {
+        java.util.Map<Type, Ident> declaredAt = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < specs.size(); i++) if (created.get(i) != null) declaredAt.put(created.get(i), specs.get(i).name);
+        java.util.Set<Type> broken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < specs.size(); i++) {
+            Type t = created.get(i);
+            if (t == null || broken.contains(t)) continue;
+            List<Type> cycle = findCycle(t, t, new ArrayList<>(), java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            if (cycle == null) continue;
+            StringBuilder msg = new StringBuilder("invalid recursive type " + t.name);
+            for (Type c : cycle) {
+                Ident at = declaredAt.get(c);
+                msg.append("\n\t").append(diags.file()).append(':').append(at == null ? 0 : at.line).append(':')
+                        .append(at == null ? 0 : at.col).append(": ").append(c.name).append(" refers to");
+            }
+            Ident first = declaredAt.get(t);
+            msg.append("\n\t").append(diags.file()).append(':').append(first.line).append(':').append(first.col).append(": ").append(t.name);
+            err(first, msg.toString());
+            for (Type c : cycle) {
+                c.underlying = INVALID;
+                broken.add(c);
+            }
+        }
+    }
+
+    /** A path of named types from {@code start} back to {@code target} through fields and array elements. */
+    private static List<Type> findCycle(Type target, Type cur, List<Type> path, java.util.Set<Type> seen) {
+        if (cur == null || cur == INVALID) return null;
+        if (cur.isNamed()) {
+            if (!path.isEmpty() && cur == target) return path;
+            if (!seen.add(cur)) return null;
+            path.add(cur);
+            List<Type> r = findCycle(target, cur.underlying, path, seen);
+            if (r != null) return r;
+            path.remove(path.size() - 1);
+            return null;
+        }
+        if (cur.kind == Type.Kind.STRUCT) {
+            for (Type f : cur.types) {
+                List<Type> r = findCycle(target, f, path, seen);
+                if (r != null) return r;
+            }
+        } else if (cur.kind == Type.Kind.ARRAY) {
+            return findCycle(target, cur.elem, path, seen);
+        }
+        return null;
     }
 
     private void declareFunc(FuncDecl fd) {

@@ -72,4 +72,30 @@ class CompilerRobustnessTest {
         }
         assertThat(rejected).isGreaterThan(compiled / 10);
     }
+
+    @Test
+    void mutatedProgramsThatCompileRunWithoutJavaExceptions() throws Exception {
+        Random rnd = new Random(99);
+        int ran = 0;
+        for (String name : ConformanceTest.programs()) {
+            String src = Files.readString(ConformanceTest.dir().resolve(name + ".go"));
+            for (int k = 0; k < 3; k++) {
+                String m = mutate(src, rnd);
+                GoProgram p;
+                try {
+                    p = GoProgram.compile("m.go", m);
+                } catch (GoCompileException e) {
+                    continue;
+                }
+                ran++;
+                try {
+                    GoRun.run(p, gmplab.runtime.SimConfig.defaults().withLimits(20_000_000L, 200_000),
+                            VmOptions.defaults().withMemoryLimit(64L << 20), null, null);
+                } catch (RuntimeException | Error e) {
+                    throw new AssertionError("the VM crashed on a mutation of " + name + ":\n" + m, e);
+                }
+            }
+        }
+        assertThat(ran).isGreaterThan(50);
+    }
 }
