@@ -169,9 +169,10 @@ final class Stdlib {
         method(TIME, "UnixNano", false, sig(L(), Type.INT64), (m, a) -> a[0]);
         method(TIME, "UnixMilli", false, sig(L(), Type.INT64), (m, a) -> (Long) a[0] / 1_000_000);
         Type timeChan = Type.chan(TIME, Type.RECV);
-        TIMER.underlying = Type.struct(List.of("C"), List.of(timeChan));
+        TIMER.underlying = Type.struct(List.of("C", "r"), List.of(timeChan, UNSAFE));
         TICKER.underlying = Type.struct(List.of("C"), List.of(timeChan));
-        method(TIMER, "Stop", true, sig(L(), b), (m, a) -> true);
+        method(TIMER, "Stop", true, sig(L(), b), (m, a) -> Timers.stop(a[0]));
+        method(TIMER, "Reset", true, sig(L(DURATION), b), (m, a) -> Timers.reset(m, a[0], (Long) a[1]));
         method(TICKER, "Stop", true, sig(L()), (m, a) -> null);
         time.func("Sleep", sig(L(DURATION)), (m, a) -> {
                     m.block(new Action.Sleep(Math.max(0, (Long) a[0])), null);
@@ -182,8 +183,7 @@ final class Stdlib {
                 .func("Until", sig(L(TIME), DURATION), (m, a) -> (Long) a[0] - now(m))
                 .func("After", sig(L(DURATION), timeChan), (m, a) -> startTimer(m, (Long) a[0], 0))
                 .func("Tick", sig(L(DURATION), timeChan), (m, a) -> (Long) a[0] <= 0 ? null : startTimer(m, (Long) a[0], (Long) a[0]))
-                .func("NewTimer", sig(L(DURATION), Type.pointer(TIMER)), (m, a) ->
-                        new StructVal(TIMER, new Object[]{startTimer(m, (Long) a[0], 0)}))
+                .func("NewTimer", sig(L(DURATION), Type.pointer(TIMER)), (m, a) -> Timers.newTimer(m, (Long) a[0]))
                 .func("NewTicker", sig(L(DURATION), Type.pointer(TICKER)), (m, a) -> {
                     if ((Long) a[0] <= 0) throw GoPanic.plain("non-positive interval for NewTicker");
                     return new StructVal(TICKER, new Object[]{startTimer(m, (Long) a[0], (Long) a[0])});
