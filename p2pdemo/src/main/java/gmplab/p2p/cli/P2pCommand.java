@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "A libp2p host (TCP, Noise, yamux) that interoperates with js-libp2p.",
         subcommands = {P2pCommand.Id.class, P2pCommand.EchoServer.class, P2pCommand.EchoClient.class,
             P2pCommand.PingCommand.class, BenchCommand.class,
-            P2pDaemonCommand.class, P2pClientCommands.Listen.class, P2pClientCommands.Forward.class,
+            P2pDaemonCommand.class, P2pReplayCommand.class, P2pClientCommands.Listen.class, P2pClientCommands.Forward.class,
             P2pClientCommands.Ls.class, P2pClientCommands.Close.class, P2pClientCommands.StreamCmd.class})
 public class P2pCommand implements Runnable {
     @Spec

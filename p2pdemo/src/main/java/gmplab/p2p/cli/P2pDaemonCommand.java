@@ -54,7 +54,7 @@ public final class P2pDaemonCommand implements Callable<Integer> {
     int gomaxprocs;
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "Append every input from the network (virtual time in ns, what happened) to FILE.")
+            description = "Record every input from the network to FILE (replay it with p2p replay FILE).")
     Path record;
 
     @Override
@@ -76,7 +76,10 @@ public final class P2pDaemonCommand implements Callable<Integer> {
             DaemonRunner runner = new DaemonRunner();
             PrintWriter journal = record == null ? null
                     : new PrintWriter(java.nio.file.Files.newBufferedWriter(record, StandardCharsets.UTF_8), true);
-            if (journal != null) runner.recordTo(in -> journal.println(in.virtualNs() + "\t" + in.what()));
+            if (journal != null) {
+                journal.println(P2pReplayCommand.header(legacy, host.peerId().toString()));
+                runner.recordTo(in -> journal.println(in.line()));
+            }
             RealNetwork net = new RealNetwork(host, runner);
             World world = new World(host.peerId().toString(), net);
             for (Multiaddr a : host.fullListenAddresses()) world.listenAddrs().add(a.toString());

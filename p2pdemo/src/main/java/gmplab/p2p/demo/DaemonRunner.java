@@ -24,8 +24,50 @@ import java.util.concurrent.atomic.AtomicLong;
  * network's inputs to a run are known event by event.
  */
 public final class DaemonRunner {
-    /** One recorded input from outside the simulation. */
-    public record Input(long virtualNs, String what) { }
+    /**
+     * One recorded input from outside the simulation: applied when the run had emitted
+     * {@code event} events, at virtual time {@code virtualNs} ({@code event = -1}: the
+     * answer to a synchronous call, such as the port a TCP listener got).
+     */
+    public record Input(long event, long virtualNs, String kind, List<String> args) {
+        public Input {
+            args = List.copyOf(args);
+        }
+
+        /** A one-line description: kind and arguments. */
+        public String what() {
+            return kind + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        }
+
+        /** The journal line: tab-separated, with tabs, newlines and backslashes escaped. */
+        public String line() {
+            StringBuilder sb = new StringBuilder().append(event).append('\t').append(virtualNs).append('\t').append(kind);
+            for (String a : args) sb.append('\t').append(a.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
+            return sb.toString();
+        }
+
+        /** Parses {@link #line()}. */
+        public static Input parse(String line) {
+            String[] f = line.split("\t", -1);
+            List<String> args = new ArrayList<>();
+            for (int i = 3; i < f.length; i++) args.add(unescape(f[i]));
+            return new Input(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], args);
+        }
+
+        private static String unescape(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\' && i + 1 < s.length()) {
+                    char n = s.charAt(++i);
+                    sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+    }
 
     private final LinkedBlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final List<Input> journal = Collections.synchronizedList(new ArrayList<>());
@@ -48,15 +90,23 @@ public final class DaemonRunner {
         this.sink = sink;
     }
 
-    /** Queues {@code r} to run on the simulation thread (recorded as {@code what}). */
-    public void post(String what, Runnable r) {
+    /** Queues {@code r} to run on the simulation thread, recorded as input {@code kind args}. */
+    public void post(String kind, List<String> args, Runnable r) {
         inbox.add(() -> {
-            Input in = new Input(sim.nanotime(), what);
-            journal.add(in);
-            java.util.function.Consumer<Input> s = sink;
-            if (s != null) s.accept(in);
+            record(new Input(sim.eventCount(), sim.nanotime(), kind, args));
             r.run();
         });
+    }
+
+    /** Records the outside world's answer to a synchronous call made on the simulation thread. */
+    void recordAnswer(String kind, List<String> args) {
+        record(new Input(-1, sim.nanotime(), kind, args));
+    }
+
+    private void record(Input in) {
+        journal.add(in);
+        java.util.function.Consumer<Input> s = sink;
+        if (s != null) s.accept(in);
     }
 
     /** Sends a command to the Go program; completes when it answered. */
@@ -67,21 +117,37 @@ public final class DaemonRunner {
             f.completeExceptionally(new IllegalStateException("the node has stopped"));
             return f;
         }
-        post("api " + r, () -> world.submit(r));
+        post("api", List.of(r.line), () -> world.submit(r));
         return f;
     }
 
     /** Starts the program: {@code world} must use a back end posting to this runner. */
     public void start(ListenerDemo.Version version, World world, SimConfig cfg) {
+        start(version, world, cfg, null);
+    }
+
+    /** Like {@link #start(ListenerDemo.Version, World, SimConfig)}, with {@code listener} receiving every event. */
+    public void start(ListenerDemo.Version version, World world, SimConfig cfg, gmplab.trace.EventListener listener) {
         this.world = world;
-        GoProgram prog = ListenerDemo.compile(version, world);
-        sim = new Simulation(cfg.withLimits(Long.MAX_VALUE, Long.MAX_VALUE));
-        world.attach(sim);
-        world.spawn(new Clock(world), Clock.NAME);
-        sim.start(prog.newMain(GoRun.hostOf(sim), VmOptions.defaults()));
+        this.sim = newSimulation(version, world, cfg, listener);
         thread = new Thread(this::loop, "gmplab-p2p-sim");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * The simulation of a daemon run, started: the same for a live run and its replay,
+     * so that the same inputs at the same event counts give the same events.
+     */
+    static Simulation newSimulation(ListenerDemo.Version version, World world, SimConfig cfg,
+                                    gmplab.trace.EventListener listener) {
+        GoProgram prog = ListenerDemo.compile(version, world);
+        Simulation sim = new Simulation(cfg.withLimits(Long.MAX_VALUE, Long.MAX_VALUE));
+        if (listener != null) sim.addListener(listener);
+        world.attach(sim);
+        world.spawn(new Clock(world), Clock.NAME);
+        sim.start(prog.newMain(GoRun.hostOf(sim), VmOptions.defaults()));
+        return sim;
     }
 
     private void loop() {
@@ -110,7 +176,7 @@ public final class DaemonRunner {
 
     /** Asks the program to end ({@code node.NextRequest()} answers false). */
     public void stop() {
-        post("shutdown", world::closeRequests);
+        post("shutdown", List.of(), world::closeRequests);
     }
 
     public CompletableFuture<RunResult> done() {

@@ -273,7 +273,7 @@ public final class GoP2pPackages {
             List<Object> protos = elements(a[3]);
             String peer = javaString(a[2]);
             String proto = protos.isEmpty() ? "" : javaString(protos.get(0));
-            World.Pending op = new World.Pending("dial " + peer);
+            World.Pending op = w.newPending("dial " + peer);
             w.backend().newStream(w, peer, proto, op);
             startSpawns(c);
             return pending(c, op, d -> goStream(d));
@@ -327,7 +327,7 @@ public final class GoP2pPackages {
         });
         manet.func("Dial", func(L(multiaddr), L(manetConn, ERROR)), (c, a) -> {
             String addr = maText(a[0]);
-            World.Pending op = new World.Pending("dial " + addr);
+            World.Pending op = w.newPending("dial " + addr);
             w.backend().dialTcp(w, addr, op);
             startSpawns(c);
             return pending(c, op, this::goTcpConn);

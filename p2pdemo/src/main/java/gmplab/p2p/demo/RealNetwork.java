@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,10 +37,16 @@ public final class RealNetwork implements World.Backend {
         return t;
     });
     private final Set<String> registered = new HashSet<>();
+    private Inputs inputs;
 
     public RealNetwork(Host host, DaemonRunner runner) {
         this.host = host;
         this.runner = runner;
+    }
+
+    private Inputs inputs(World w) {
+        if (inputs == null) inputs = new Inputs(w);
+        return inputs;
     }
 
     // ---------------------------------------------------------------- libp2p
@@ -59,15 +66,13 @@ public final class RealNetwork implements World.Backend {
     /** Runs on the host's handler thread: hands the stream to the simulation, then pumps its bytes in. */
     private void incoming(World w, Stream s) {
         Duplex d = streamDuplex(w, s);
-        runner.post("stream in " + s.protocol() + " from " + s.remotePeer(), () -> w.incomingStream(d));
+        runner.post("stream.in", Inputs.attrs(d), () -> inputs(w).streamIn(d));
         pump(w, d, s.inputStream());
     }
 
     private Duplex streamDuplex(World w, Stream s) {
-        Duplex d = new Duplex(runner.nextId(), "stream");
-        d.protocol = s.protocol();
-        d.remotePeer = s.remotePeer().toString();
-        d.remoteAddr = s.connection().remoteAddress().toString();
+        Duplex d = Inputs.duplex(runner.nextId(), "stream", s.protocol(), s.remotePeer().toString(),
+                s.connection().remoteAddress().toString(), "");
         SerialWriter out = new SerialWriter();
         d.outside = new Duplex.Outside() {
             @Override
@@ -109,20 +114,22 @@ public final class RealNetwork implements World.Backend {
             try {
                 Stream s = host.newStream(PeerId.parse(peer), proto);
                 Duplex d = streamDuplex(w, s);
-                runner.post("dial " + peer + " " + proto + " done", () -> complete(w, op, d, null));
+                dialOk(w, op, d);
                 pump(w, d, s.inputStream());
             } catch (Exception e) {
-                String msg = "failed to dial " + peer + ": " + e.getMessage();
-                runner.post("dial " + peer + " failed", () -> complete(w, op, null, msg));
+                dialErr(w, op, "failed to dial " + peer + ": " + e.getMessage());
             }
         });
     }
 
-    private static void complete(World w, World.Pending op, Duplex d, String error) {
-        op.result = d;
-        op.error = error;
-        op.done = true;
-        w.notify(op.ready);
+    private void dialOk(World w, World.Pending op, Duplex d) {
+        List<String> a = new java.util.ArrayList<>(List.of(Long.toString(op.id)));
+        a.addAll(Inputs.attrs(d));
+        runner.post("dial.ok", a, () -> inputs(w).dialDone(op, d, null));
+    }
+
+    private void dialErr(World w, World.Pending op, String msg) {
+        runner.post("dial.err", List.of(Long.toString(op.id), msg), () -> inputs(w).dialDone(op, null, msg));
     }
 
     // ---------------------------------------------------------------- TCP
@@ -136,22 +143,20 @@ public final class RealNetwork implements World.Backend {
                 Socket sock = new Socket();
                 sock.connect(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))), 10_000);
                 Duplex d = socketDuplex(sock);
-                runner.post("tcp connected " + addr, () -> complete(w, op, d, null));
+                dialOk(w, op, d);
                 pump(w, d, sock.getInputStream());
             } catch (ConnectException e) {
-                runner.post("tcp dial failed " + addr, () ->
-                        complete(w, op, null, "dial tcp " + SimNetwork.hostPort(addr) + ": connect: connection refused"));
+                dialErr(w, op, "dial tcp " + SimNetwork.hostPort(addr) + ": connect: connection refused");
             } catch (IOException | RuntimeException e) {
-                runner.post("tcp dial failed " + addr, () ->
-                        complete(w, op, null, "dial tcp " + SimNetwork.hostPort(addr) + ": " + e.getMessage()));
+                dialErr(w, op, "dial tcp " + SimNetwork.hostPort(addr) + ": " + e.getMessage());
             }
         });
     }
 
     private Duplex socketDuplex(Socket sock) {
-        Duplex d = new Duplex(runner.nextId(), "tcp");
-        d.localAddr = "/ip4/" + sock.getLocalAddress().getHostAddress() + "/tcp/" + sock.getLocalPort();
-        d.remoteAddr = "/ip4/" + sock.getInetAddress().getHostAddress() + "/tcp/" + sock.getPort();
+        Duplex d = Inputs.duplex(runner.nextId(), "tcp", "", "",
+                "/ip4/" + sock.getInetAddress().getHostAddress() + "/tcp/" + sock.getPort(),
+                "/ip4/" + sock.getLocalAddress().getHostAddress() + "/tcp/" + sock.getLocalPort());
         SerialWriter out = new SerialWriter();
         d.outside = new Duplex.Outside() {
             @Override
@@ -186,6 +191,13 @@ public final class RealNetwork implements World.Backend {
 
     @Override
     public String listenTcp(World w, World.TcpListener l) {
+        String requested = l.addr;
+        String err = bind(w, l);
+        runner.recordAnswer("tcp.listen", List.of(requested, err == null ? l.addr : "", err == null ? "" : err));
+        return err;
+    }
+
+    private String bind(World w, World.TcpListener l) {
         Matcher m = SimNetwork.TCP.matcher(l.addr);
         if (!m.matches()) return "listen: unsupported multiaddr " + l.addr;
         ServerSocket ss;
@@ -203,19 +215,14 @@ public final class RealNetwork implements World.Backend {
                 try {
                     Socket sock = ss.accept();
                     Duplex d = socketDuplex(sock);
-                    runner.post("tcp accept " + l.addr, () -> {
-                        if (l.closed) {
-                            d.outside.reset();
-                            return;
-                        }
-                        l.backlog.addLast(d);
-                        w.notify(l.acceptable);
-                    });
+                    List<String> a = new java.util.ArrayList<>(List.of(l.addr));
+                    a.addAll(Inputs.attrs(d));
+                    runner.post("tcp.accept", a, () -> inputs(w).tcpAccept(l, d));
                     io.execute(() -> {
                         try {
                             pump(w, d, sock.getInputStream());
                         } catch (IOException e) {
-                            runner.post("tcp reset", () -> w.reset(d));
+                            runner.post("ioerror", List.of(Long.toString(d.id)), () -> inputs(w).ioError(d));
                         }
                     });
                 } catch (IOException e) {
@@ -248,33 +255,20 @@ public final class RealNetwork implements World.Backend {
     /** Reads until EOF on this thread, posting each chunk to the simulation. */
     private void pump(World w, Duplex d, InputStream in) {
         byte[] buf = new byte[16384];
+        List<String> id = List.of(Long.toString(d.id));
         try {
             while (true) {
                 int n = in.read(buf);
                 if (n < 0) {
-                    runner.post(d + " EOF", () -> {
-                        d.in.eof = true;
-                        w.notify(d.in.readable);
-                    });
+                    runner.post("eof", id, () -> inputs(w).eof(d));
                     return;
                 }
                 if (n == 0) continue;
                 byte[] chunk = java.util.Arrays.copyOf(buf, n);
-                runner.post(d + " read " + n, () -> {
-                    d.in.put(chunk);
-                    w.notify(d.in.readable);
-                });
+                runner.post("data", List.of(id.get(0), Inputs.b64(chunk)), () -> inputs(w).data(d, chunk));
             }
         } catch (IOException e) {
-            runner.post(d + " " + (e instanceof SocketException ? "closed" : "reset"), () -> {
-                if (!d.closed) {
-                    d.in.reset = true;
-                    w.notify(d.in.readable);
-                } else {
-                    d.in.eof = true;
-                    w.notify(d.in.readable);
-                }
-            });
+            runner.post("ioerror", id, () -> inputs(w).ioError(d));
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * {@code req.Respond(text)} or {@code req.Fail(err)}.
  */
 public final class Request {
+    /** The command line this request was parsed from. */
+    final String line;
     final String command;
     final List<String> args;
     final Map<String, String> options;
@@ -22,6 +24,13 @@ public final class Request {
     Consumer<Request> onDone;
 
     public Request(String command, List<String> args, Map<String, String> options) {
+        this(String.join(" ", command, String.join(" ", args)).trim() + options.entrySet().stream()
+                .map(e -> " --" + e.getKey() + ("true".equals(e.getValue()) ? "" : " " + e.getValue()))
+                .reduce("", String::concat), command, args, options);
+    }
+
+    private Request(String line, String command, List<String> args, Map<String, String> options) {
+        this.line = line;
         this.command = command;
         this.args = List.copyOf(args);
         this.options = new LinkedHashMap<>(options);
@@ -55,7 +64,7 @@ public final class Request {
                 opts.put(name, "true");
             }
         }
-        return new Request(cmd, args, opts);
+        return new Request(line.trim(), cmd, args, opts);
     }
 
     public String command() {

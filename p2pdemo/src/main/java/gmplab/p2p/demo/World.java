@@ -40,14 +40,23 @@ public final class World {
 
     /** An operation that completes later: a stream or connection, or an error. */
     public static final class Pending {
+        /** Numbered in creation order (on the simulation thread), so a recorded completion finds it again. */
+        final long id;
         final Readiness ready;
         Duplex result;
         String error;
         boolean done;
 
-        Pending(String name) {
+        Pending(long id, String name) {
+            this.id = id;
             this.ready = new Readiness(name);
         }
+    }
+
+    private long nextPending = 1;
+
+    Pending newPending(String name) {
+        return new Pending(nextPending++, name);
     }
 
     /** A TCP listener ({@code manet.Listen}): connections wait in its backlog for {@code Accept}. */
