@@ -1078,14 +1078,14 @@ final class Machine implements GoroutineBody {
                 case Op.RECV -> {
                     Type t = (Type) f.consts[code[f.pc++]];
                     Chan c = (Chan) f.pop();
-                    block(new Action.Recv(c), (m, r) -> m.frame.push(r.ok() ? r.value() : Values.zero(t)));
+                    block(new Action.Recv(c), (m, r) -> m.frame.push(r.ok() ? Stdlib.received(m, r.value()) : Values.zero(t)));
                     return true;
                 }
                 case Op.RECVOK -> {
                     Type t = (Type) f.consts[code[f.pc++]];
                     Chan c = (Chan) f.pop();
                     block(new Action.Recv(c), (m, r) -> {
-                        m.frame.push(r.ok() ? r.value() : Values.zero(t));
+                        m.frame.push(r.ok() ? Stdlib.received(m, r.value()) : Values.zero(t));
                         m.frame.push(r.ok());
                     });
                     return true;

@@ -39,7 +39,7 @@ final class SelectDesc {
         m.block(new Action.Select(cases, hasDefault), (mm, r) -> {
             int idx = r.index();
             Object v = null;
-            if (idx >= 0 && !send[idx]) v = r.ok() ? r.value() : Values.zero(elem[idx]);
+            if (idx >= 0 && !send[idx]) v = r.ok() ? Stdlib.received(mm, r.value()) : Values.zero(elem[idx]);
             mm.frame.push(v);
             mm.frame.push(r.ok());
             mm.frame.push((long) idx);

@@ -151,6 +151,9 @@ final class Stdlib {
         long[] units = {1, 1_000, 1_000_000, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L};
         String[] unitNames = {"Nanosecond", "Microsecond", "Millisecond", "Second", "Minute", "Hour"};
         for (int k = 0; k < units.length; k++) time.constant(unitNames[k], DURATION, units[k]);
+        time.constant("Kitchen", Type.UNTYPED_STRING, "3:04PM").constant("RFC3339", Type.UNTYPED_STRING, "2006-01-02T15:04:05Z07:00")
+                .constant("DateTime", Type.UNTYPED_STRING, "2006-01-02 15:04:05")
+                .constant("Stamp", Type.UNTYPED_STRING, "Jan _2 15:04:05");
         method(DURATION, "String", false, sig(L(), str), (m, a) -> durationString((Long) a[0]));
         method(DURATION, "Seconds", false, sig(L(), f64), (m, a) -> (Long) a[0] / 1e9);
         method(DURATION, "Minutes", false, sig(L(), f64), (m, a) -> (Long) a[0] / 6e10);
@@ -161,6 +164,8 @@ final class Stdlib {
         method(DURATION, "Round", false, sig(L(DURATION), DURATION), (m, a) -> round((Long) a[0], (Long) a[1]));
         method(DURATION, "Truncate", false, sig(L(DURATION), DURATION), (m, a) -> (Long) a[1] <= 0 ? a[0] : (Long) a[0] - (Long) a[0] % (Long) a[1]);
         method(TIME, "Sub", false, sig(L(TIME), DURATION), (m, a) -> (Long) a[0] - (Long) a[1]);
+        method(TIME, "String", false, sig(L(), str), (m, a) -> timeString((Long) a[0]));
+        method(TIME, "Format", false, sig(L(str), str), (m, a) -> timeFormat((Long) a[0], (String) a[1]));
         method(TIME, "Add", false, sig(L(DURATION), TIME), (m, a) -> (Long) a[0] + (Long) a[1]);
         method(TIME, "Before", false, sig(L(TIME), b), (m, a) -> (Long) a[0] < (Long) a[1]);
         method(TIME, "After", false, sig(L(TIME), b), (m, a) -> (Long) a[0] > (Long) a[1]);
@@ -401,13 +406,98 @@ final class Stdlib {
         return WALL_EPOCH + m.prog.host.nanotime() + m.unreportedNs();
     }
 
+    /** {@code Time.String}: "2009-11-10 23:00:00.5 +0000 UTC m=+0.500000001" (UTC, virtual monotonic clock). */
+    static String timeString(long t) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L),
+                (int) Math.floorMod(t, 1_000_000_000L), java.time.ZoneOffset.UTC);
+        String frac = String.format("%09d", d.getNano()).replaceAll("0+$", "");
+        long mono = t - WALL_EPOCH;
+        return String.format("%04d-%02d-%02d %02d:%02d:%02d%s +0000 UTC m=%s%d.%09d", d.getYear(), d.getMonthValue(),
+                d.getDayOfMonth(), d.getHour(), d.getMinute(), d.getSecond(), frac.isEmpty() ? "" : "." + frac,
+                mono < 0 ? "-" : "+", Math.abs(mono) / 1_000_000_000L, Math.abs(mono) % 1_000_000_000L);
+    }
+
+    /** {@code Time.Format} for the common layout elements (2006 01 02 15 03 04 05 .000 PM Mon Jan MST -0700). */
+    static String timeFormat(long t, String layout) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L),
+                (int) Math.floorMod(t, 1_000_000_000L), java.time.ZoneOffset.UTC);
+        String[][] elems = {{"2006", "%04d"}, {"January", "MONTH"}, {"Jan", "MON"}, {"Monday", "WEEKDAY"}, {"Mon", "WDAY"},
+                {"MST", "UTC"}, {"-0700", "+0000"}, {"Z07:00", "Z"}, {"01", "%02d"}, {"02", "%02d"}, {"15", "%02d"},
+                {"03", "%02d"}, {"04", "%02d"}, {"05", "%02d"}, {"PM", "AMPM"}, {"06", "%02d"}, {"_2", "%2d"},
+                {"3", "%d"}, {"4", "%d"}, {"5", "%d"}};
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        outer:
+        while (i < layout.length()) {
+            if (layout.startsWith(".000", i) || layout.startsWith(".999", i)) {
+                int n = 1;
+                char ch = layout.charAt(i + 1);
+                while (i + n < layout.length() && layout.charAt(i + n) == ch) n++;
+                String digits = String.format("%09d", d.getNano()).substring(0, Math.min(9, n - 1));
+                if (ch == '9') digits = digits.replaceAll("0+$", "");
+                if (!digits.isEmpty() || ch == '0') out.append('.').append(digits);
+                i += n;
+                continue;
+            }
+            for (String[] e : elems) {
+                if (!layout.startsWith(e[0], i)) continue;
+                switch (e[0]) {
+                    case "2006" -> out.append(String.format("%04d", d.getYear()));
+                    case "06" -> out.append(String.format("%02d", d.getYear() % 100));
+                    case "January" -> out.append(cap(d.getMonth().name()));
+                    case "Jan" -> out.append(cap(d.getMonth().name()).substring(0, 3));
+                    case "Monday" -> out.append(cap(d.getDayOfWeek().name()));
+                    case "Mon" -> out.append(cap(d.getDayOfWeek().name()).substring(0, 3));
+                    case "01" -> out.append(String.format("%02d", d.getMonthValue()));
+                    case "02" -> out.append(String.format("%02d", d.getDayOfMonth()));
+                    case "15" -> out.append(String.format("%02d", d.getHour()));
+                    case "03" -> out.append(String.format("%02d", d.getHour() % 12 == 0 ? 12 : d.getHour() % 12));
+                    case "04" -> out.append(String.format("%02d", d.getMinute()));
+                    case "05" -> out.append(String.format("%02d", d.getSecond()));
+                    case "PM" -> out.append(d.getHour() >= 12 ? "PM" : "AM");
+                    case "_2" -> out.append(String.format("%2d", d.getDayOfMonth()));
+                    case "3" -> out.append(d.getHour() % 12 == 0 ? 12 : d.getHour() % 12);
+                    case "4" -> out.append(d.getMinute());
+                    case "5" -> out.append(d.getSecond());
+                    default -> out.append(e[1]);
+                }
+                i += e[0].length();
+                continue outer;
+            }
+            out.append(layout.charAt(i++));
+        }
+        return out.toString();
+    }
+
+    private static String cap(String s) {
+        return s.charAt(0) + s.substring(1).toLowerCase();
+    }
+
     /** Virtual wall clock starts at the Go playground's epoch, 2009-11-10 23:00:00 UTC. */
     static final long WALL_EPOCH = 1257894000L * 1_000_000_000L;
 
     private static Chan startTimer(Machine m, long d, long period) {
         Chan c = new Chan(1, "time.C");
-        m.block(new Action.StartTimer(Math.max(0, d), c, now(m) + Math.max(0, d), period), null);
+        long first = m.prog.host.nanotime() + m.unreportedNs() + Math.max(0, d);
+        Object value = period > 0 ? new TickStamp(first, period) : WALL_EPOCH + first;
+        m.block(new Action.StartTimer(Math.max(0, d), c, value, period), null);
         return c;
+    }
+
+    /**
+     * The value a periodic timer sends: the engine sends the same object every period, so
+     * the time of the tick is worked out when it is received (the latest tick not after now).
+     */
+    record TickStamp(long first, long period) {
+        long resolve(long nowVirtual) {
+            long k = nowVirtual <= first ? 0 : (nowVirtual - first) / period;
+            return WALL_EPOCH + first + k * period;
+        }
+    }
+
+    /** A value received from a channel: tick stamps become the time of the tick. */
+    static Object received(Machine m, Object v) {
+        return v instanceof TickStamp ts ? (Object) ts.resolve(m.prog.host.nanotime()) : v;
     }
 
     static Iface newError(String msg) {
