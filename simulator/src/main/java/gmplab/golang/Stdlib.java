@@ -218,11 +218,31 @@ final class Stdlib {
                 block(m, new Action.WgWait(handle(a[0], gmplab.runtime.WaitGroup::new))));
         method(MUTEX, "Lock", true, sig(L()), (m, a) -> block(m, new Action.Lock(handle(a[0], gmplab.runtime.Mutex::new))));
         method(MUTEX, "Unlock", true, sig(L()), (m, a) -> unlock(m, handle(a[0], gmplab.runtime.Mutex::new)));
-        // RWMutex: modelled as a plain mutex (readers exclude each other too) — see report
-        method(RWMUTEX, "Lock", true, sig(L()), (m, a) -> block(m, new Action.Lock(handle(a[0], gmplab.runtime.Mutex::new))));
-        method(RWMUTEX, "Unlock", true, sig(L()), (m, a) -> unlock(m, handle(a[0], gmplab.runtime.Mutex::new)));
-        method(RWMUTEX, "RLock", true, sig(L()), (m, a) -> block(m, new Action.Lock(handle(a[0], gmplab.runtime.Mutex::new))));
-        method(RWMUTEX, "RUnlock", true, sig(L()), (m, a) -> unlock(m, handle(a[0], gmplab.runtime.Mutex::new)));
+        // RWMutex on the runtime's primitives: a writer mutex (readers take it only for a moment,
+        // so they share) and a WaitGroup counting active readers, which a writer waits for.
+        method(RWMUTEX, "Lock", true, sig(L()), (m, a) -> {
+            RW rw = handle(a[0], RW::new);
+            m.emit(new Action.Lock(rw.w));
+            m.emit(new Action.WgWait(rw.readers));
+            return null;
+        });
+        method(RWMUTEX, "Unlock", true, sig(L()), (m, a) -> unlock(m, ((RW) handle(a[0], RW::new)).w));
+        method(RWMUTEX, "RLock", true, sig(L()), (m, a) -> {
+            RW rw = handle(a[0], RW::new);
+            m.emit(new Action.Lock(rw.w));
+            m.emit(new Action.WgAdd(rw.readers, 1));
+            m.emit(new Action.Unlock(rw.w));
+            return null;
+        });
+        method(RWMUTEX, "RUnlock", true, sig(L()), (m, a) -> {
+            RW rw = handle(a[0], RW::new);
+            if (rw.readers.counter() <= 0) {
+                m.fatalError("sync: RUnlock of unlocked RWMutex");
+                return null;
+            }
+            m.emit(new Action.WgAdd(rw.readers, -1));
+            return null;
+        });
         method(ONCE, "Do", true, sig(L(Type.func(L(), L(), false))), (m, a) -> {
             boolean[] done = handle(a[0], () -> new boolean[1]);
             if (!done[0]) {
@@ -364,6 +384,12 @@ final class Stdlib {
 
     static void put(Pkg p) {
         PACKAGES.put(p.path, p);
+    }
+
+    /** The state of a {@code sync.RWMutex}. */
+    private static final class RW {
+        final gmplab.runtime.Mutex w = new gmplab.runtime.Mutex("rwmutex.w");
+        final gmplab.runtime.WaitGroup readers = new gmplab.runtime.WaitGroup("rwmutex.readers");
     }
 
     private static Object block(Machine m, Action a) {
