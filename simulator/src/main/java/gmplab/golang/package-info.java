@@ -50,6 +50,17 @@
  * Generics, goto, complex numbers, method expressions, dot imports, packages other than the
  * above, {@code go}/{@code defer} of most builtins (wrap them in a func literal).
  *
+ * <h2>Approximations until the engine offers more</h2>
+ * <ul>
+ * <li>{@code runtime.GOMAXPROCS(n)} with a constant n at the top of main configures the run
+ *     ({@link gmplab.golang.GoProgram#configure}); other calls only report the value.</li>
+ * <li>{@code time.Timer.Stop/Reset} use a forwarding goroutine ({@link gmplab.golang.Timers});
+ *     {@code Ticker.Stop} cannot stop the engine's periodic timer.</li>
+ * <li>{@code sync.RWMutex} is built from a runtime mutex and WaitGroup; fatal errors (out of
+ *     memory, stack overflow, unlock of unlocked mutex) print the message and exit 2 without a
+ *     goroutine dump.</li>
+ * </ul>
+ *
  * <h2>Entry points</h2>
  * {@link gmplab.golang.GoProgram#compile}, {@link gmplab.golang.GoProgram#newMain},
  * {@link gmplab.golang.GoRun#run}; on the command line {@code gmplab run FILE.go}
