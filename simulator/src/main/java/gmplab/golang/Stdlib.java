@@ -52,6 +52,8 @@ final class Stdlib {
     static final Type MUTEX = opaque("Mutex", "sync");
     static final Type RWMUTEX = opaque("RWMutex", "sync");
     static final Type ONCE = opaque("Once", "sync");
+    static final Type LOCKER = Type.named("Locker", "sync", null);
+    static final Type COND = Type.named("Cond", "sync", null);
     static final Type BUILDER = opaque("Builder", "strings");
     static final Type ATOMIC_INT64 = opaque("Int64", "atomic");
     static final Type ATOMIC_INT32 = opaque("Int32", "atomic");
@@ -251,8 +253,44 @@ final class Stdlib {
             }
             return null;
         });
+        java.util.Map<String, Type> lockerMethods = new java.util.LinkedHashMap<>();
+        lockerMethods.put("Lock", sig(L()));
+        lockerMethods.put("Unlock", sig(L()));
+        LOCKER.underlying = Type.iface(lockerMethods);
+        COND.underlying = Type.struct(List.of("L", "waiters"), List.of(LOCKER, UNSAFE));
+        // Cond on channels: each waiter parks on its own channel, which Signal/Broadcast close
+        method(COND, "Wait", true, sig(L()), (m, a) -> {
+            StructVal c = (StructVal) a[0];
+            if (c == null) throw GoPanic.nilDeref();
+            java.util.ArrayDeque<Chan> q = condQueue(c);
+            Chan ch = new Chan(0, "cond.wait");
+            q.add(ch);
+            Object l = c.f[0];
+            StringsPkg.callMethod(m, l, "Unlock");
+            m.emit(new Action.Recv(ch));
+            // relock after waking: the Lock action follows the receive
+            Iface li = (Iface) l;
+            Type.Method lock = li.type().method("Lock");
+            if (lock.nat != null && li.value() instanceof StructVal sv && sv.type == MUTEX) {
+                m.emit(new Action.Lock(handle(sv, gmplab.runtime.Mutex::new)));
+            } else {
+                throw GoPanic.plain("not supported by GMP Lab: sync.Cond with a Locker other than *sync.Mutex");
+            }
+            return null;
+        });
+        method(COND, "Signal", true, sig(L()), (m, a) -> {
+            java.util.ArrayDeque<Chan> q = condQueue((StructVal) a[0]);
+            if (!q.isEmpty()) m.emit(new Action.Close(q.poll()));
+            return null;
+        });
+        method(COND, "Broadcast", true, sig(L()), (m, a) -> {
+            java.util.ArrayDeque<Chan> q = condQueue((StructVal) a[0]);
+            while (!q.isEmpty()) m.emit(new Action.Close(q.poll()));
+            return null;
+        });
         put(new Pkg("sync", "sync").type("WaitGroup", WAITGROUP).type("Mutex", MUTEX).type("RWMutex", RWMUTEX)
-                .type("Once", ONCE));
+                .type("Once", ONCE).type("Locker", LOCKER).type("Cond", COND)
+                .func("NewCond", sig(L(LOCKER), Type.pointer(COND)), (m, a) -> new StructVal(COND, new Object[]{a[0], null})));
 
         // ---------------------------------------------------------------- sync/atomic
         Pkg atomic = new Pkg("sync/atomic", "atomic");
@@ -384,6 +422,13 @@ final class Stdlib {
 
     static void put(Pkg p) {
         PACKAGES.put(p.path, p);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.ArrayDeque<Chan> condQueue(StructVal c) {
+        if (c == null) throw GoPanic.nilDeref();
+        if (c.f[1] == null) c.f[1] = new java.util.ArrayDeque<Chan>();
+        return (java.util.ArrayDeque<Chan>) c.f[1];
     }
 
     /** The state of a {@code sync.RWMutex}. */
