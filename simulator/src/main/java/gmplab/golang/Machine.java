@@ -27,6 +27,8 @@ final class Machine implements GoroutineBody {
 
     final Program prog;
     final String name;
+    /** "main.main\n\tprog.go:12": the function and line of the {@code go} statement (for tracebacks). */
+    String createdBy;
     Frame frame;
     private final ArrayDeque<Action> pending = new ArrayDeque<>(2);
     private ResumeHandler handler;
@@ -90,6 +92,7 @@ final class Machine implements GoroutineBody {
             if (sb.length() > 0) sb.append('\n');
             sb.append(f.fn.name).append("(...)\n\t").append(prog.fileName).append(':').append(f.line());
         }
+        if (createdBy != null && sb.length() > 0) sb.append("\ncreated by ").append(createdBy);
         return sb.toString();
     }
 
@@ -1044,6 +1047,7 @@ final class Machine implements GoroutineBody {
                     Object callee = f.pop();
                     if (callee == null) throw GoPanic.plain("go of nil func value");
                     Machine g = new Machine(prog, calleeName(callee), callee, args);
+                    g.createdBy = creator(f);
                     block(new Action.Go(g, g.name), null);
                     return true;
                 }
@@ -1140,6 +1144,11 @@ final class Machine implements GoroutineBody {
             case 132 -> v & 0xFFFFFFFFL;
             default -> v;
         };
+    }
+
+    private String creator(Frame f) {
+        while (f != null && f.fn.name.startsWith("$")) f = f.parent;
+        return f == null ? null : f.fn.name + "\n\t" + prog.fileName + ":" + f.line();
     }
 
     private static String calleeName(Object callee) {
