@@ -250,6 +250,15 @@ class P2pDaemonE2eTest {
         assertThat(dup.err()).isEqualTo("Error: listener already registered\n");
         assertThat(cli("forward", ECHO, "/ip4/127.0.0.1/tcp/" + freePort(), "/ip4/127.0.0.1/tcp/1").err())
                 .isEqualTo("Error: invalid p2p multiaddr\n");
+        // an unknown peer: the forward is set up (kubo dials per connection), each connection is then closed
+        int unknownPort = freePort();
+        String unknown = "/p2p/" + Identity.generate().peerId();
+        assertThat(cli("forward", ECHO, "/ip4/127.0.0.1/tcp/" + unknownPort, unknown).code()).isZero();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), unknownPort)) {
+            s.setSoTimeout(10_000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(cli("close", "-l", "/ip4/127.0.0.1/tcp/" + unknownPort).out()).isEqualTo("Closed 1 stream(s)\n");
         assertThat(cli("close").err()).isEqualTo("Error: no matching options given\n");
         assertThat(cli("close", "-a", "-p", ECHO).err()).isEqualTo("Error: can't combine --all with other matching options\n");
         assertThat(cli("stream", "close").err()).isEqualTo("Error: no id specified\n");
