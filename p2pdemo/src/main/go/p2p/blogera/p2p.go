@@ -489,6 +489,8 @@ func p2pForward(ctx context.Context, p2p *P2P, req *node.Request) (string, error
 	if err != nil {
 		return "", err
 	}
+	// registered like a listener, so `ls` and `close` see it (and keep seeing
+	// it after doAccept closed its socket: Running stays true)
 	p2p.Listeners.Register(listenerInfo)
 	return "", nil
 }
