@@ -644,6 +644,9 @@ final class Compiler extends ExprCompiler {
         stmts(body.stmts);
         checkUnused(bodyScope);
         scope = scope.parent;
+        for (var e : f.labels.entrySet()) {
+            if (!f.usedLabels.contains(e.getKey())) err(e.getValue(), "label " + e.getKey() + " defined and not used");
+        }
         if (!sig.results.isEmpty() && !terminates(body)) {
             diags.error(body.rbrace.line(), body.rbrace.col(), "missing return");
         }
@@ -696,6 +699,7 @@ final class Compiler extends ExprCompiler {
         } else if (s instanceof Return r) ret(r);
         else if (s instanceof Branch b) branch(b);
         else if (s instanceof Labeled l) {
+            fs.labels.putIfAbsent(l.label.name, l.label);
             fs.pendingLabel = l.label.name;
             stmt(l.stmt);
             fs.pendingLabel = null;
@@ -1122,8 +1126,11 @@ final class Compiler extends ExprCompiler {
                 break;
             }
         }
+        if (b.label != null) fs.usedLabels.add(b.label.name);
         if (target == null) {
-            if (b.label != null) err(b.label, "invalid " + b.tok.text + " label " + b.label.name);
+            if (b.label != null && !fs.labels.containsKey(b.label.name)) {
+                err(b.label, b.tok.text + " label not defined: " + b.label.name);
+            } else if (b.label != null) err(b.label, "invalid " + b.tok.text + " label " + b.label.name);
             else err(b, b.tok.text + " is not in a loop" + (b.tok == Tok.BREAK ? ", switch, or select" : ""));
             return;
         }

@@ -74,6 +74,9 @@ abstract class CompilerCore {
         final ArrayDeque<Target> targets = new ArrayDeque<>();
         int line;
         String pendingLabel;
+        /** Labels declared in this function, and those a break or continue used. */
+        final Map<String, Ast.Ident> labels = new LinkedHashMap<>();
+        final Set<String> usedLabels = new HashSet<>();
 
         FuncState(FuncState parent, FuncCode code, Type sig) {
             this.parent = parent;

@@ -76,7 +76,7 @@ class CheckerTest {
                 .contains("cannot receive from send-only channel");
         assertThat(errors("func main() { x := 5; x = \"s\"; _ = x }").get(0))
                 .isEqualTo("p.go:5:27: cannot use \"s\" (untyped string constant) as int value in assignment");
-        assertThat(errors("func main() { for i := 0; i < 3; i++ { break L } }").get(0)).contains("invalid break label L");
+        assertThat(errors("func main() { for i := 0; i < 3; i++ { break L } }").get(0)).contains("break label not defined: L");
         assertThat(errors("func main() { const c = 10 / 0 }").get(0)).contains("division by zero");
     }
 }

@@ -1,0 +1,10 @@
+package main
+
+func main() {
+outer:
+	for i := 0; i < 2; i++ {
+	}
+	for {
+		break inner
+	}
+}
