@@ -191,6 +191,8 @@ final class Stdlib {
                 .func("After", sig(L(DURATION), timeChan), (m, a) -> startTimer(m, (Long) a[0], 0))
                 .func("Tick", sig(L(DURATION), timeChan), (m, a) -> (Long) a[0] <= 0 ? null : startTimer(m, (Long) a[0], (Long) a[0]))
                 .func("NewTimer", sig(L(DURATION), Type.pointer(TIMER)), (m, a) -> Timers.newTimer(m, (Long) a[0]))
+                .func("AfterFunc", sig(L(DURATION, Type.func(L(), L(), false)), Type.pointer(TIMER)), (m, a) ->
+                        Timers.afterFunc(m, (Long) a[0], a[1]))
                 .func("NewTicker", sig(L(DURATION), Type.pointer(TICKER)), (m, a) -> {
                     if ((Long) a[0] <= 0) throw GoPanic.plain("non-positive interval for NewTicker");
                     return new StructVal(TICKER, new Object[]{startTimer(m, (Long) a[0], (Long) a[0])});

@@ -9,7 +9,7 @@ import gmplab.runtime.Resume;
 import java.util.List;
 
 /**
- * {@code time.Timer} with a working {@code Stop} and {@code Reset}. The engine's timers
+ * {@code time.Timer} with a working {@code Stop} and {@code Reset}, and {@code time.AfterFunc}. The engine's timers
  * cannot be cancelled (there is no stop action yet), so a timer fires into a private
  * channel and a small forwarding goroutine delivers the value to {@code C} unless the
  * timer was stopped meanwhile, as {@code deltimer} would have prevented. The cost of the
@@ -23,10 +23,15 @@ final class Timers {
         Forwarder current;
     }
 
-    /** Waits for the private timer channel, then forwards to C unless stopped. */
+    /**
+     * Waits for the private timer channel, then forwards to C unless stopped; for
+     * {@code time.AfterFunc} it becomes the goroutine that runs the function.
+     */
     static final class Forwarder implements GoroutineBody {
         final Chan raw = new Chan(1, "time.timer");
         final Chan c;
+        /** For AfterFunc: the body running f once the timer fired. */
+        GoroutineBody then;
         boolean stopped;
         boolean fired;
         private int step;
@@ -37,13 +42,15 @@ final class Timers {
 
         @Override
         public Action next(Resume r) {
+            if (step >= 2 && then != null) return then.next(step++ == 2 ? Resume.START : r);
             switch (step++) {
                 case 0:
                     return new Action.Recv(raw);
                 case 1:
                     fired = true;
-                    if (!stopped) return new Action.Select(List.of(Action.SelectCase.send(c, r.value())), true);
-                    return new Action.Exit();
+                    if (stopped) return new Action.Exit();
+                    if (then != null) return then.next(Resume.START);
+                    return new Action.Select(List.of(Action.SelectCase.send(c, r.value())), true);
                 default:
                     return new Action.Exit();
             }
@@ -51,7 +58,7 @@ final class Timers {
 
         @Override
         public String position() {
-            return "time.sendTime(...)";
+            return then != null && step >= 2 ? then.position() : "time.sendTime(...)";
         }
     }
 
@@ -69,6 +76,18 @@ final class Timers {
         s.current = f;
         m.emit(new Action.StartTimer(Math.max(0, d), f.raw, Stdlib.now(m) + Math.max(0, d), 0));
         m.emit(new Action.Go(f, "time.goFunc"));
+    }
+
+    /** {@code time.AfterFunc(d, f)}: f runs in its own goroutine when the timer fires. */
+    static StructVal afterFunc(Machine m, long d, Object f) {
+        State s = new State();
+        StructVal t = new StructVal(Stdlib.TIMER, new Object[]{null, s});
+        Forwarder fw = new Forwarder(null);
+        fw.then = new Machine(m.prog, "time.goFunc", f, new Object[0]);
+        s.current = fw;
+        m.emit(new Action.StartTimer(Math.max(0, d), fw.raw, Stdlib.now(m) + Math.max(0, d), 0));
+        m.emit(new Action.Go(fw, "time.goFunc"));
+        return t;
     }
 
     /** {@code t.Stop()}: true if the call stops the timer, false if it already fired or was stopped. */
