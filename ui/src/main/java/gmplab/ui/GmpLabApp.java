@@ -34,6 +34,7 @@ public final class GmpLabApp extends Application {
         I18n i18n = new I18n(I18n.parse(o.lang()));
         vm.setConfig(vm.configProperty().get().withGomaxprocs(o.gomaxprocs()).withSeed(o.seed()));
         MainWindow w = new MainWindow(vm, i18n, o);
+        gmplab.ui.lessons.view.LessonDock.attach(w, vm, i18n);
         vm.load(program(o, vm.configProperty().get()));
         return w;
     }
@@ -66,7 +67,9 @@ public final class GmpLabApp extends Application {
         stage.setScene(scene);
         stage.setTitle("GMP Lab");
         stage.show();
-        if (o.snapshot() != null) {
+        boolean lesson = gmplab.ui.lessons.view.LessonDock.of(w)
+                .startWith(System.getProperty("gmplab.ui.lesson"), scene, o.snapshot(), Platform::exit);
+        if (o.snapshot() != null && !lesson) {
             vm.recordingProperty().addListener((obs, a, r) -> Platform.runLater(() -> {
                 vm.seek(o.event() >= 0 ? o.event() : interestingEvent(r));
                 PauseTransition pause = new PauseTransition(Duration.millis(400));

@@ -28,6 +28,9 @@ public final class UiCommand implements Callable<Integer> {
     String program;
     @Option(names = "--event", description = "event index to show (with --snapshot; default: just after the last goroutine is created)", defaultValue = "-1")
     int event;
+    @Option(names = "--lesson", paramLabel = "ID[:STEP[:ANSWER]]", description = "open a bundled lesson beside the board "
+            + "(at STEP, 1-based, answering ANSWER; e.g. spawn-order:3:G6)")
+    String lesson;
     @Option(names = "--snapshot", paramLabel = "FILE.png", description = "render the window to a PNG and exit")
     Path snapshot;
 
@@ -40,6 +43,7 @@ public final class UiCommand implements Callable<Integer> {
             System.err.println("--theme must be light or dark");
             return 2;
         }
+        if (lesson != null) System.setProperty("gmplab.ui.lesson", lesson);
         GmpLabApp.options = new AppOptions(lang, presenter, theme, gomaxprocs, seed, snapshot, event, program,
                 AppOptions.findExamples());
         Application.launch(GmpLabApp.class);

@@ -133,12 +133,18 @@ public final class LessonsViewModel {
 
     /**
      * Opens lesson {@code id} in a player view model (resuming where the learner
-     * left off); its first step is computed on the background thread.
+     * left off); the lessons are loaded first if they are not yet, and the
+     * first step is computed, on the background thread ({@link LessonPlayerViewModel#start()}).
      */
     public LessonPlayerViewModel open(String id) {
-        if (catalog == null) throw new IllegalStateException("no lessons loaded");
-        LessonCatalog c = catalog;
-        LessonPlayerViewModel p = new LessonPlayerViewModel(() -> c.open(id, locale.get()), background, ui);
+        Source s = source.get();
+        LessonPlayerViewModel p = new LessonPlayerViewModel(() -> {
+            if (catalog == null) {
+                catalog = loader.apply(s);
+                loaded = s;
+            }
+            return catalog.open(id, locale.get());
+        }, background, ui);
         p.setOnProgress(this::refresh);
         return p;
     }

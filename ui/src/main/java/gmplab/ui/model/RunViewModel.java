@@ -221,6 +221,23 @@ public final class RunViewModel {
         seek(0);
     }
 
+    /**
+     * Shows a run recorded elsewhere (a lesson step's) with the cursor at event {@code at};
+     * the same run already shown just seeks.
+     */
+    public void show(Recording r, int at) {
+        if (r == recording.get()) {
+            seek(at);
+            return;
+        }
+        playing.set(false);
+        busy.set(true);
+        background.execute(() -> {
+            TimelineModel tl = TimelineModel.of(r.events(), r.config().gomaxprocs());
+            ui.execute(() -> install(r, tl, at));
+        });
+    }
+
     public void end() {
         Recording r = recording.get();
         if (r != null) seek(r.size() - 1);

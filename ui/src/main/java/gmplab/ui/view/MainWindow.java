@@ -109,6 +109,9 @@ public final class MainWindow {
     private final TextField seed = new TextField("1");
     private final CheckBox asyncPreempt = new CheckBox();
     private final Button playButton = new Button();
+    /** A pane docked beside the board in place of the code pane (the lesson player), or null. */
+    private final javafx.beans.property.ObjectProperty<Node> dock = new javafx.beans.property.SimpleObjectProperty<>();
+    private MenuBar menuBar;
     private final SplitPane centerSplit = new SplitPane();
     private final SplitPane outerSplit = new SplitPane();
     private final VBox left = new VBox(4);
@@ -155,6 +158,7 @@ public final class MainWindow {
         i18n.localeProperty().addListener((o, a, b) -> relocalise());
         presenter.addListener((o, a, b) -> applyLook());
         dark.addListener((o, a, b) -> applyLook());
+        dock.addListener((o, a, b) -> layoutPanes());
         dark.set("dark".equalsIgnoreCase(opts.theme()));
         presenter.set(opts.presenter());
         procs.getValueFactory().setValue(opts.gomaxprocs());
@@ -192,6 +196,16 @@ public final class MainWindow {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** The pane docked beside the board (null: the code pane). */
+    public javafx.beans.property.ObjectProperty<Node> dockProperty() {
+        return dock;
+    }
+
+    /** Adds a menu before Help (the Lessons menu). */
+    public void addMenu(Menu m) {
+        menuBar.getMenus().add(menuBar.getMenus().size() - 1, m);
     }
 
     public void setSaveAsker(BiFunction<String, String, Path> f) {
@@ -275,6 +289,7 @@ public final class MainWindow {
                 item("menu.resetZoom", null, timeline::resetZoom));
         Menu helpMenu = menu("menu.help", item("menu.shortcuts", "F1", this::toggleHelp));
         MenuBar bar = new MenuBar(file, examples, view, helpMenu);
+        menuBar = bar;
         bar.setId("menubar");
         return bar;
     }
@@ -440,14 +455,16 @@ public final class MainWindow {
             pres.setPadding(new Insets(6));
             BorderPane c = new BorderPane(board);
             c.setBottom(whyBox);
-            centerSplit.getItems().setAll(c);
+            if (dock.get() != null) centerSplit.getItems().setAll(dock.get(), c);
+            else centerSplit.getItems().setAll(c);
+            if (dock.get() != null) centerSplit.setDividerPositions(0.4);
             outerSplit.setOrientation(Orientation.VERTICAL);
             outerSplit.getItems().setAll(centerSplit, timeline);
             outerSplit.setDividerPositions(0.8);
         } else {
             if (!right.getChildren().contains(whyBox)) right.getChildren().add(0, whyBox);
-            centerSplit.getItems().setAll(left, board, right);
-            centerSplit.setDividerPositions(0.2, 0.66);
+            centerSplit.getItems().setAll(dock.get() != null ? dock.get() : left, board, right);
+            centerSplit.setDividerPositions(dock.get() != null ? 0.3 : 0.2, dock.get() != null ? 0.7 : 0.66);
             outerSplit.setOrientation(Orientation.VERTICAL);
             outerSplit.getItems().setAll(centerSplit, timeline);
             outerSplit.setDividerPositions(0.8);
