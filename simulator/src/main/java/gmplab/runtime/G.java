@@ -47,6 +47,8 @@ final class G {
     /** LockOSThread nesting ({@code m.lockedExt}) kept on the G for simplicity. */
     int lockedExt;
     int lockedInt;
+    /** An action taken from the body but not yet performed (the G was preempted first). */
+    Action stashed;
     /** A mutex this G was woken for and must try to acquire again before resuming. */
     Mutex retryLock;
 

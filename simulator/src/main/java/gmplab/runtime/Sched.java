@@ -237,6 +237,8 @@ public final class Sched {
         newg.resume = Resume.START;
         newg.pendingCompute = 0;
         newg.preempt = false;
+        newg.stashed = null;
+        newg.retryLock = null;
         newg.runs = 0;
         newg.pHistory.clear();
         newg.waitingOn = "";
@@ -802,17 +804,25 @@ public final class Sched {
                 at(m.computeEnd, TaskKind.M_COMPUTE_DONE, m);
                 return;
             }
-            if (gp.preempt) {
-                // The next call's stack check fails (stackguard0 == stackPreempt): newstack → gopreempt_m.
-                gopreempt_m(m, gp);
-                return;
-            }
             if (gp.retryLock != null) {
                 if (!sema.retryLock(m, gp)) return;
                 continue;
             }
-            Action a = gp.body.next(gp.resume);
-            gp.resume = Resume.DONE;
+            Action a = gp.stashed;
+            if (a != null) {
+                gp.stashed = null;
+            } else {
+                a = gp.body.next(gp.resume);
+                gp.resume = Resume.DONE;
+            }
+            if (gp.preempt && (cfg.asyncPreempt() || !(a instanceof Action.Compute c) || c.hasCalls())) {
+                // Async: the signal lands at this instruction boundary. Cooperative: the next call's
+                // stack check fails (stackguard0 == stackPreempt) → newstack → gopreempt_m; a loop
+                // without calls runs on. The action waits for the G's next turn.
+                gp.stashed = a;
+                gopreempt_m(m, gp);
+                return;
+            }
             Actions.perform(this, m, gp, a);
         }
     }

@@ -101,6 +101,35 @@ class SchedulerBehaviourTest {
         assertThat(prints).hasSize(4).allSatisfy(t -> assertThat(t - start).isBetween(400 * MS, 401 * MS));
     }
 
+    @Test
+    void withAsyncPreemptionOffALoopSplitIntoCallFreeChunksIsStillNotPreempted() {
+        // the Go VM hands a long loop over as many Compute(…, hasCalls=false) chunks
+        WaitGroup wg = new WaitGroup("wg");
+        Script main = Script.create().then(new Action.WgAdd(wg, 2));
+        for (int w = 0; w < 2; w++) {
+            int k = w;
+            main.then(new Action.Go(Script.create().repeat(100, i -> new Action.Compute(MS, false))
+                    .then(new Action.Print("done " + k + "\n", false)).then(new Action.WgAdd(wg, -1)).build(), "loop"));
+        }
+        var off = run(procs(1).withAsyncPreempt(false), main.then(new Action.WgWait(wg)).build());
+        // each loop runs its whole 100 ms uninterrupted; the pending preemption fires at the first call
+        // after it (the print), so — as on real Go — both prints come after both loops
+        List<Long> preempted = off.all("preempted").stream().map(Event::time).toList();
+        assertThat(preempted.get(0)).isBetween(100 * MS, 101 * MS);
+        assertThat(preempted.get(1)).isBetween(200 * MS, 201 * MS);
+        assertThat(off.events().stream().filter(e -> e.kind() == EventKind.PRINT))
+                .allSatisfy(e -> assertThat(e.time()).isGreaterThan(200 * MS));
+
+        WaitGroup wg2 = new WaitGroup("wg");
+        Script main2 = Script.create().then(new Action.WgAdd(wg2, 2));
+        for (int w = 0; w < 2; w++) {
+            main2.then(new Action.Go(Script.create().repeat(100, i -> new Action.Compute(MS, false))
+                    .then(new Action.WgAdd(wg2, -1)).build(), "loop"));
+        }
+        var on = run(procs(1), main2.then(new Action.WgWait(wg2)).build());
+        assertThat(on.all("preempted").get(0).time()).isLessThan(30 * MS); // async: sliced at ~10–20 ms
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void blockingSyscallsHoldAThreadEachAtAnyGomaxprocs(int procs) {
