@@ -202,7 +202,7 @@ final class Stdlib {
         // ---------------------------------------------------------------- runtime
         put(new Pkg("runtime", "runtime")
                 .func("Gosched", sig(L()), (m, a) -> block(m, new Action.Gosched()))
-                .func("GOMAXPROCS", sig(L(i), i), (m, a) -> (long) m.prog.host.gomaxprocs())
+                .func("GOMAXPROCS", sig(L(i), i), Stdlib::gomaxprocs)
                 .func("NumGoroutine", sig(L(), i), (m, a) -> (long) m.prog.host.numGoroutine())
                 .func("NumCPU", sig(L(), i), (m, a) -> (long) m.prog.host.ncpu())
                 .func("LockOSThread", sig(L()), (m, a) -> block(m, new Action.LockOSThread()))
@@ -437,6 +437,23 @@ final class Stdlib {
     private static final class RW {
         final gmplab.runtime.Mutex w = new gmplab.runtime.Mutex("rwmutex.w");
         final gmplab.runtime.WaitGroup readers = new gmplab.runtime.WaitGroup("rwmutex.readers");
+    }
+
+    /**
+     * {@code runtime.GOMAXPROCS(n)}: reports the current setting; a new positive value stops
+     * the world and resizes the Ps ({@link Action.Gomaxprocs}), answering the previous one.
+     * (A constant call at the top of main has usually been applied before the run started,
+     * see {@link GoProgram#configure}, so it finds nothing to change.)
+     */
+    private static Object gomaxprocs(Machine m, Object[] a) {
+        long current = m.prog.host.gomaxprocs();
+        long n = (Long) a[0];
+        if (n <= 0 || n == current) return current;
+        m.block(new Action.Gomaxprocs((int) Math.min(n, 1024)), (mm, r) -> {
+            mm.frame.pop();
+            mm.frame.push(((Integer) r.value()).longValue());
+        });
+        return current;
     }
 
     private static Object block(Machine m, Action a) {

@@ -92,8 +92,9 @@ public final class Simulation {
         return n;
     }
 
+    /** The current number of Ps (a program may change it with {@code runtime.GOMAXPROCS(n)}). */
     public int gomaxprocs() {
-        return cfg.gomaxprocs();
+        return sched.gomaxprocs;
     }
 
     public int ncpu() {
