@@ -61,6 +61,10 @@ public final class RunViewModel {
     private int inFlight;
     private int pending = -1;
     private long lastSeekNanos;
+    /** Steps by simulated time ({@link #stepTime}): 1 µs, 10 µs, 100 µs, 1 ms. */
+    public static final long[] TIME_STEPS = {1_000, 10_000, 100_000, 1_000_000};
+    private final IntegerProperty timeStep = new SimpleIntegerProperty(1);
+    private int lastMove;
 
     public RunViewModel(Executor background, Executor ui) {
         this.background = background;
@@ -170,6 +174,7 @@ public final class RunViewModel {
     }
 
     private void apply(Recording r, int j, Snapshot s) {
+        lastMove = cursor.get() < 0 ? 0 : j - cursor.get();
         snapshot.set(s);
         board.set(BoardModel.of(s));
         event.set(r.events().get(j));
@@ -242,6 +247,32 @@ public final class RunViewModel {
         Recording r = recording.get();
         if (r != null) seek(r.size() - 1);
     }
+
+    /**
+     * Steps by simulated time: forward to the first event at or after now + Δt, back to
+     * the last event at or before now − Δt (Δt = {@link #TIME_STEPS}[timeStep]).
+     */
+    public void stepTime(int dir) {
+        Recording r = recording.get();
+        if (r == null || r.size() == 0) return;
+        int from = Math.max(0, position());
+        long dt = TIME_STEPS[timeStep.get()];
+        long t = r.events().get(from).time();
+        if (dir > 0) {
+            seek(r.indexAtTime(t + dt));
+        } else {
+            int j = r.indexAtTime(t - dt + 1) - 1;
+            if (j >= 0 && r.events().get(j).time() > t - dt) j = -1;
+            seek(Math.max(0, j));
+        }
+    }
+
+    /** Events the last applied move went (+1 / −1 for a single step; 0 after a load). */
+    public int lastMove() {
+        return lastMove;
+    }
+
+    public IntegerProperty timeStepProperty() { return timeStep; }
 
     /** Seek to the first event at or after virtual time {@code t}. */
     public void seekTime(long t) {

@@ -6,6 +6,8 @@ import gmplab.runtime.SimConfig;
 import gmplab.runtime.Snapshot;
 import gmplab.trace.Event;
 import gmplab.ui.i18n.I18n;
+import gmplab.ui.model.Bookmarks;
+import gmplab.ui.model.CodeMarkers;
 import gmplab.ui.model.CompileError;
 import gmplab.ui.model.EventFilter;
 import gmplab.ui.model.EventFilter.KindChoice;
@@ -91,7 +93,7 @@ public final class MainWindow {
     private final BorderPane main = new BorderPane();
     private final BoardCanvas board;
     private final TimelineCanvas timeline = new TimelineCanvas();
-    private final TextArea code = new TextArea();
+    private final CodePane code = new CodePane();
     private final Label codeErrors = new Label();
     private final ListView<String> goroutines = new ListView<>();
     private final Label why = new Label();
@@ -112,6 +114,9 @@ public final class MainWindow {
     /** A pane docked beside the board in place of the code pane (the lesson player), or null. */
     private final javafx.beans.property.ObjectProperty<Node> dock = new javafx.beans.property.SimpleObjectProperty<>();
     private MenuBar menuBar;
+    private final Bookmarks bookmarks;
+    private final ListView<Integer> bookmarkList = new ListView<>();
+    private final ComboBox<Integer> timeStep = new ComboBox<>();
     private final SplitPane centerSplit = new SplitPane();
     private final SplitPane outerSplit = new SplitPane();
     private final VBox left = new VBox(4);
@@ -135,6 +140,7 @@ public final class MainWindow {
         this.i18n = i18n;
         this.opts = opts;
         this.board = new BoardCanvas(i18n);
+        this.bookmarks = new Bookmarks(vm);
         root.setId("root");
         root.getStyleClass().add("gmplab");
         help = buildHelp();
@@ -314,7 +320,8 @@ public final class MainWindow {
         scrubber.setId("scrubber");
         scrubber.setFocusTraversable(false);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
-        scrubber.setMinWidth(120);
+        scrubber.setMinWidth(60);
+        scrubber.setPrefWidth(90);
         scrubber.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.seek((int) Math.round(b.doubleValue()));
         });
@@ -347,16 +354,83 @@ public final class MainWindow {
                 button("stepForward", "▶", "key.forward", vm::stepForward),
                 button("decisionForward", "▶▶", "key.decisionForward", vm::stepDecisionForward),
                 button("end", "▶|", "key.end", vm::end),
+                buildTimeStep(),
+                button("bookmark", "★", "key.bookmark", bookmarks::toggle),
                 speedLabel, scrubber, position,
                 procsLabel, procs, seedLabel, seed, asyncPreempt, again);
         tb.setId("transport");
         return tb;
     }
 
+    /** Step by simulated time: ◀Δt [1 µs | 10 µs | 100 µs | 1 ms] Δt▶ (also Ctrl+← / Ctrl+→). */
+    private Node buildTimeStep() {
+        timeStep.setId("timeStep");
+        timeStep.setFocusTraversable(false);
+        for (int i = 0; i < RunViewModel.TIME_STEPS.length; i++) timeStep.getItems().add(i);
+        timeStep.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer i) {
+                if (i == null) return "";
+                long ns = RunViewModel.TIME_STEPS[i];
+                return ns >= 1_000_000 ? ns / 1_000_000 + " ms" : ns / 1_000 + " µs";
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        timeStep.setValue(vm.timeStepProperty().get());
+        timeStep.valueProperty().addListener((o, a, b) -> {
+            if (b != null) vm.timeStepProperty().set(b);
+        });
+        vm.timeStepProperty().addListener((o, a, b) -> timeStep.setValue(b.intValue()));
+        timeStep.setPrefWidth(78);
+        HBox box = new HBox(1, button("timeBack", "−Δt", "key.timeStep", () -> vm.stepTime(-1)), timeStep,
+                button("timeForward", "+Δt", "key.timeStep", () -> vm.stepTime(+1)));
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private Node buildBookmarks() {
+        bookmarkList.setId("bookmarks");
+        bookmarkList.setItems(bookmarks.list());
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.bind("bookmarks.empty"));
+        empty.setWrapText(true);
+        bookmarkList.setPlaceholder(empty);
+        bookmarkList.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Integer idx, boolean isEmpty) {
+                super.updateItem(idx, isEmpty);
+                Recording r = vm.recording();
+                if (isEmpty || idx == null || r == null) {
+                    setText(null);
+                    return;
+                }
+                Event e = r.events().get(Math.min(idx, r.size() - 1));
+                setText("★ " + i18n.tr("bookmarks.row", idx + 1, fmtTime(e.time()), i18n.narrator().narrate(e)));
+            }
+        });
+        bookmarkList.setOnMouseClicked(e -> {
+            Integer b = bookmarkList.getSelectionModel().getSelectedItem();
+            if (b != null) bookmarks.jump(b);
+        });
+        bookmarkList.setOnKeyPressed(e -> {
+            Integer b = bookmarkList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && b != null) bookmarks.jump(b);
+        });
+        return bookmarkList;
+    }
+
+    public Bookmarks bookmarks() {
+        return bookmarks;
+    }
+
     private void buildPanes() {
         code.setId("code");
         code.getStyleClass().add("code");
-        code.setWrapText(false);
         codeErrors.setId("codeErrors");
         codeErrors.getStyleClass().add("errors");
         codeErrors.setWrapText(true);
@@ -429,7 +503,8 @@ public final class MainWindow {
         output.setId("output");
         output.setEditable(false);
         output.getStyleClass().add("code");
-        rightTabs.getTabs().addAll(tab("pane.log", logBox), tab("pane.inspector", inspector), tab("pane.output", output));
+        rightTabs.getTabs().addAll(tab("pane.log", logBox), tab("pane.inspector", inspector), tab("pane.output", output),
+                tab("pane.bookmarks", buildBookmarks()));
         rightTabs.setId("rightTabs");
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(rightTabs, Priority.ALWAYS);
@@ -464,7 +539,7 @@ public final class MainWindow {
         } else {
             if (!right.getChildren().contains(whyBox)) right.getChildren().add(0, whyBox);
             centerSplit.getItems().setAll(dock.get() != null ? dock.get() : left, board, right);
-            centerSplit.setDividerPositions(dock.get() != null ? 0.3 : 0.2, dock.get() != null ? 0.7 : 0.66);
+            centerSplit.setDividerPositions(dock.get() != null ? 0.3 : 0.27, dock.get() != null ? 0.7 : 0.66);
             outerSplit.setOrientation(Orientation.VERTICAL);
             outerSplit.getItems().setAll(centerSplit, timeline);
             outerSplit.setDividerPositions(0.8);
@@ -490,7 +565,8 @@ public final class MainWindow {
         String[][] keys = {
                 {"Space", "key.play"}, {"→", "key.forward"}, {"←", "key.back"},
                 {"Shift+→", "key.decisionForward"}, {"Shift+←", "key.decisionBack"},
-                {"Home", "key.home"}, {"End", "key.end"}, {"+ / −", "key.speed"},
+                {"Home", "key.home"}, {"End", "key.end"}, {"Ctrl+← / Ctrl+→", "key.timeStep"},
+                {"B", "key.bookmark"}, {"[ / ]", "key.bookmarkJump"}, {"+ / −", "key.speed"},
                 {"F11", "key.presenter"}, {"F1 / ?", "key.help"}, {"Ctrl+L", "key.language"},
                 {"Ctrl+D", "key.theme"}, {"Ctrl+O / Ctrl+S", "key.openSave"}, {"Ctrl+P", "menu.exportPng"},
                 {"Ctrl+T", "menu.exportTrace"}, {"Esc", "key.close"}};
@@ -541,10 +617,12 @@ public final class MainWindow {
         vm.sourceProperty().addListener((o, a, s) -> {
             code.setText(s.text());
             code.setEditable(s.editable());
+            code.setMarkers(java.util.Map.of());
             updateTitle();
         });
         vm.errors().addListener((javafx.collections.ListChangeListener<CompileError>) c -> {
             codeErrors.setText(String.join("\n", vm.errors().stream().map(CompileError::toString).toList()));
+            code.setErrors(vm.errors());
             if (!vm.errors().isEmpty()) {
                 CompileError e = vm.errors().get(0);
                 positionCaret(e.line(), e.col());
@@ -554,10 +632,7 @@ public final class MainWindow {
     }
 
     private void positionCaret(int line, int col) {
-        String t = code.getText();
-        int pos = 0;
-        for (int l = 1; l < line && pos >= 0; l++) pos = t.indexOf('\n', pos) + 1;
-        if (pos >= 0) code.positionCaret(Math.min(t.length(), pos + Math.max(0, col - 1)));
+        code.positionCaret(line, col);
     }
 
     private void onCursor() {
@@ -596,6 +671,8 @@ public final class MainWindow {
                     + (g.position().isEmpty() ? "" : "  " + g.position()) + (g.waitreason().isEmpty() ? "" : "  (" + g.waitreason() + ")"));
         }
         goroutines.getItems().setAll(rows);
+        ProgramSource src = vm.sourceProperty().get();
+        code.setMarkers(CodeMarkers.of(s, src instanceof GoFileSource g ? g.path().getFileName().toString() : null));
     }
 
     private void updateInspector() {
@@ -646,6 +723,7 @@ public final class MainWindow {
         kindFilter.setValue(null);
         kindFilter.setValue(k);
         log.refresh();
+        bookmarkList.refresh();
         onCursor();
         updateInspector();
         applyLook();
@@ -667,6 +745,7 @@ public final class MainWindow {
         double scale = presenter.get() ? 1.5 : 1;
         board.setLook(p, scale, fontFamily());
         timeline.setLook(p, presenter.get() ? 1.3 : 1, fontFamily());
+        code.setLook(p);
         layoutPanes();
     }
 
@@ -692,6 +771,11 @@ public final class MainWindow {
             e.consume();
             return;
         }
+        if (!inText() && e.isShortcutDown() && !e.isShiftDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
+            vm.stepTime(e.getCode() == KeyCode.RIGHT ? +1 : -1);
+            e.consume();
+            return;
+        }
         if (inText() || e.isShortcutDown() || e.isAltDown()) return;
         boolean handled = true;
         switch (e.getCode()) {
@@ -702,6 +786,9 @@ public final class MainWindow {
             case END -> vm.end();
             case PLUS, ADD, EQUALS -> vm.faster();
             case MINUS, SUBTRACT -> vm.slower();
+            case B -> bookmarks.toggle();
+            case OPEN_BRACKET -> bookmarks.previous();
+            case CLOSE_BRACKET -> bookmarks.next();
             default -> handled = false;
         }
         if (handled) e.consume();
@@ -710,7 +797,8 @@ public final class MainWindow {
     private boolean inText() {
         if (root.getScene() == null) return false;
         Node f = root.getScene().getFocusOwner();
-        return f instanceof TextInputControl t && t.isEditable() || f instanceof Spinner<?>;
+        return f instanceof TextInputControl t && t.isEditable() || f instanceof Spinner<?>
+                || f instanceof org.fxmisc.richtext.GenericStyledArea<?, ?, ?> a && a.isEditable();
     }
 
     public void toggleHelp() {
