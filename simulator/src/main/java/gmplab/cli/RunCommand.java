@@ -7,10 +7,9 @@ import gmplab.golang.VmOptions;
 import gmplab.runtime.RunResult;
 import gmplab.runtime.SimConfig;
 import gmplab.runtime.Simulation;
-import gmplab.trace.ChromeTrace;
 import gmplab.trace.Event;
-import gmplab.trace.Narrator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,29 +45,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the program (os.Args[1:]).")
     List<String> programArgs = new ArrayList<>();
 
-    @Option(names = "--gomaxprocs", description = "Number of Ps (default: $GOMAXPROCS or 4).")
-    Integer gomaxprocs;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random choices (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--schedtrace", paramLabel = "MS", description = "Print schedtrace every MS virtual ms (like GODEBUG=schedtrace=MS).")
-    Integer schedtrace;
-
-    @Option(names = "--scheddetail", description = "Detailed schedtrace (like GODEBUG=scheddetail=1).")
-    boolean scheddetail;
-
-    @Option(names = "--asyncpreemptoff", description = "Turn async preemption off (like GODEBUG=asyncpreemptoff=1).")
-    boolean asyncpreemptoff;
-
-    @Option(names = "--trace-out", paramLabel = "FILE", description = "Write a Chrome/Perfetto trace (JSON).")
-    Path traceOut;
-
-    @Option(names = "--explain", description = "Print the narration of every scheduler event on stderr.")
-    boolean explain;
-
-    @Option(names = "--lang", defaultValue = "en", description = "Narration language: en or zh (default: ${DEFAULT-VALUE}).")
-    String lang;
+    @Mixin
+    RuntimeOptions runtime = new RuntimeOptions();
 
     @Option(names = "--max-time", paramLabel = "DUR", description = "Stop after this much virtual time, e.g. 10s, 500ms (default: 60s).")
     String maxTime;
@@ -111,8 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             err.print(e.format());
             return 1;
         }
-        SimConfig cfg = program.configure(RuntimeSettings.fromEnvironment(env, gomaxprocs, seed, schedtrace, scheddetail,
-                asyncpreemptoff ? Boolean.FALSE : null));
+        SimConfig cfg = program.configure(runtime.config(env));
         if (maxTime != null || maxEvents != null) {
             long t = cfg.maxTimeNs();
             if (maxTime != null) {
@@ -126,16 +103,11 @@ public final class RunCommand implements Callable<Integer> {
             cfg = cfg.withLimits(t, maxEvents != null ? maxEvents : cfg.maxEvents());
         }
         Simulation sim = new Simulation(cfg, out, err);
-        List<Event> events = new ArrayList<>();
-        if (traceOut != null) sim.addListener(events::add);
-        if (explain) {
-            Narrator n = new Narrator(lang.startsWith("zh") ? Narrator.CHINESE : Locale.ENGLISH);
-            sim.addListener(e -> err.printf("[%10.3f µs] %-17s %s%n", e.time() / 1000.0, e.goFunction(), n.narrate(e)));
-        }
+        runtime.attach(sim, err); // narration on stderr: stdout stays the program's
         VmOptions vm = VmOptions.defaults().withNsPerInstruction(nsPerInstruction);
         RunResult r = sim.run(program.newMain(GoRun.hostOf(sim), vm, programArgs));
         out.flush();
-        if (traceOut != null) ChromeTrace.write(events, cfg.gomaxprocs(), traceOut);
+        runtime.finish(sim);
         if (r.hitLimit()) err.println("gmplab: " + r.outcome().message());
         err.flush();
         return r.exitCode();
