@@ -221,4 +221,36 @@ class LessonUiTest {
         r.clickOn("#lessonDockClose");
         assertFalse(dock.isShowing());
     }
+
+    @Test
+    void playsTheSchedulerWithTheKeyboard(FxRobot r) {
+        r.interact(() -> dock.openLesson("g-states", 0));
+        until(this::idle);
+        int challenge = -1;
+        for (int i = 0; i < dock.player().step().count() && challenge < 0; i++) {
+            int k = i;
+            r.interact(() -> dock.player().goTo(k));
+            until(() -> idle() && dock.player().step().index() == k);
+            if (dock.player().step().kind() == gmplab.lessons.Step.Kind.CHALLENGE) challenge = i;
+        }
+        assertTrue(challenge >= 0, "g-states has a challenge step");
+        assertTrue(label(r, "#lessonStepHeader").contains("You are the scheduler"), label(r, "#lessonStepHeader"));
+        assertTrue(label(r, "#lessonDecision").startsWith("Decision 1 of "), label(r, "#lessonDecision"));
+        String right = dock.player().expectedValueForTests();
+        int n = 0;
+        var choices = dock.player().step().choices();
+        for (int i = 0; i < choices.size(); i++) if (choices.get(i).value().equals(right)) n = i + 1;
+        assertTrue(n >= 1 && n <= 9, right + " among " + choices);
+        r.clickOn("#lessonStepHeader"); // focus off any text field
+        r.type(KeyCode.getKeyCode(String.valueOf(n)));
+        until(() -> idle() && dock.player().feedback() != null);
+        assertTrue(label(r, "#lessonVerdict").startsWith("✔ Right"), label(r, "#lessonVerdict"));
+        assertTrue(label(r, "#lessonNarration").startsWith("Why: "));
+        if (dock.player().step().points() > 1) {
+            assertTrue(label(r, "#lessonDecision").startsWith("Decision 2 of "), label(r, "#lessonDecision"));
+        }
+        int at = dock.player().step().index();
+        r.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        until(() -> idle() && dock.player().step().index() == at - 1);
+    }
 }

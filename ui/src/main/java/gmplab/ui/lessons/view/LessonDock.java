@@ -102,6 +102,31 @@ public final class LessonDock {
         menu.textProperty().bind(i18n.bind("lesson.menu"));
         menu.getItems().addAll(browse, folder, new SeparatorMenuItem(), close2);
         window.addMenu(menu);
+        window.root().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /**
+     * Keyboard, while the player is showing: 1–9 pick that choice, Alt+→ / Alt+← next / back
+     * (plain arrows keep stepping the board). Not while typing in a text field.
+     */
+    private void onKey(javafx.scene.input.KeyEvent e) {
+        if (!isShowing() || player == null || playerPane == null || page.getChildren().get(0) != playerPane.root()) return;
+        var focus = window.root().getScene() == null ? null : window.root().getScene().getFocusOwner();
+        if (focus instanceof javafx.scene.control.TextInputControl || focus instanceof javafx.scene.control.Spinner<?>) return;
+        if (e.isAltDown() && e.getCode() == javafx.scene.input.KeyCode.RIGHT) {
+            if (player.canNextProperty().get() && !player.busyProperty().get()) player.next();
+            e.consume();
+        } else if (e.isAltDown() && e.getCode() == javafx.scene.input.KeyCode.LEFT) {
+            if (player.canBackProperty().get() && !player.busyProperty().get()) player.back();
+            e.consume();
+        } else if (!e.isShortcutDown() && !e.isAltDown() && e.getCode().isDigitKey()) {
+            var v = player.step();
+            int n = e.getText().isEmpty() ? -1 : Character.digit(e.getText().charAt(0), 10);
+            if (v != null && n >= 1 && n <= v.choices().size() && !player.busyProperty().get()) {
+                player.answer(v.choices().get(n - 1).value());
+                e.consume();
+            }
+        }
     }
 
     /** Adds the lessons to {@code window} (progress in {@link ProgressStore#defaultLocation()}). */
