@@ -387,8 +387,7 @@ final class Machine implements GoroutineBody {
                 pending.clear();
                 handler = null;
                 pending.add(new Action.Print("runtime: goroutine stack exceeds 1000000000-byte limit\n", true));
-                pending.add(new Action.Print("fatal error: stack overflow\n", true));
-                pending.add(new Action.OsExit(2));
+                pending.add(new Action.Fatal("stack overflow"));
             }
             if (count >= budget) return;
         }
@@ -423,8 +422,7 @@ final class Machine implements GoroutineBody {
         exited = true;
         pending.clear();
         handler = null;
-        pending.add(new Action.Print("fatal error: " + msg + "\n", true));
-        pending.add(new Action.OsExit(2));
+        pending.add(new Action.Fatal(msg));
     }
 
     /**

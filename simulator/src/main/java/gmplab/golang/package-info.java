@@ -56,9 +56,9 @@
  *     ({@link gmplab.golang.GoProgram#configure}); other calls only report the value.</li>
  * <li>{@code time.Timer.Stop/Reset} use a forwarding goroutine ({@link gmplab.golang.Timers});
  *     {@code Ticker.Stop} cannot stop the engine's periodic timer.</li>
- * <li>{@code sync.RWMutex} is built from a runtime mutex and WaitGroup; fatal errors (out of
- *     memory, stack overflow, unlock of unlocked mutex) print the message and exit 2 without a
- *     goroutine dump.</li>
+ * <li>{@code sync.RWMutex} is built from a runtime mutex and WaitGroup (its waiters show
+ *     "semacquire"). Fatal errors (out of memory, stack overflow) go through the runtime's
+ *     {@code throw} ({@link gmplab.runtime.Action.Fatal}): message, goroutine dump, exit 2.</li>
  * </ul>
  *
  * <h2>Entry points</h2>

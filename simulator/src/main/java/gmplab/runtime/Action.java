@@ -133,6 +133,12 @@ public sealed interface Action {
     /** {@code os.Exit(code)}: the whole program stops at once. */
     record OsExit(int code) implements Action { }
 
+    /**
+     * A fatal runtime error ({@code throw}: out of memory, stack overflow, …): the program prints
+     * {@code fatal error: message} and the goroutine dump, and exits with status 2; not recoverable.
+     */
+    record Fatal(String message) implements Action { }
+
     /** An unrecovered panic: the program prints {@code panic: message} and exits with status 2. */
     record Panic(String message) implements Action { }
 }

@@ -63,6 +63,8 @@ final class Actions {
             else s.goexit0(m, gp);
         } else if (a instanceof Action.OsExit e) {
             s.exit(e.code(), Outcome.Reason.OS_EXIT, "os.Exit(" + e.code() + ")");
+        } else if (a instanceof Action.Fatal f) {
+            s.throwFatal("", f.message());
         } else if (a instanceof Action.Panic p) {
             s.fatalpanic(gp, p.message());
         } else {

@@ -102,15 +102,13 @@ class MachineTest {
         String src = "package main\n\nfunc main() {\n\tvar keep [][]int\n\tfor {\n\t\tkeep = append(keep, make([]int, 1<<20))\n\t}\n}\n";
         GoroutineBody g = GoProgram.compile("oom.go", src).newMain(GoHost.NONE, VmOptions.defaults().withMemoryLimit(64L << 20));
         List<Action> as = drive(g, 100_000);
-        assertThat(as).contains(new Action.Print("fatal error: runtime: out of memory\n", true));
-        assertThat(as).last().isEqualTo(new Action.OsExit(2));
+        assertThat(as).contains(new Action.Fatal("runtime: out of memory"));
     }
 
     @Test
     void infiniteRecursionIsGosStackOverflow() throws Exception {
         List<Action> as = drive(main("func f(n int) int { return f(n+1) + 1 }\nfunc main() { _ = f(0) }"), 100_000);
-        assertThat(as).contains(new Action.Print("fatal error: stack overflow\n", true));
-        assertThat(as).last().isEqualTo(new Action.OsExit(2));
+        assertThat(as).contains(new Action.Fatal("stack overflow"));
     }
 
     @Test

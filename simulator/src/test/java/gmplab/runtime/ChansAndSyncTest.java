@@ -146,4 +146,16 @@ class ChansAndSyncTest {
         assertThat(r.hitLimit()).isTrue();
         assertThat(r.outcome().message()).isEqualTo("virtual time limit reached");
     }
+
+    @Test
+    void aFatalErrorPrintsTheGoroutineDumpAndExits2() {
+        Chan c = new Chan(0, "c");
+        GoroutineBody waiter = Script.create().named("main.waiter").then(new Action.Recv(c)).build();
+        GoroutineBody main = Script.create().then(new Action.Go(waiter, "main.waiter")).then(new Action.Gosched())
+                .then(new Action.Fatal("runtime: out of memory")).build();
+        RunResult r = run(procs(1), main).result();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).startsWith("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n")
+                .contains("[chan receive]:\nmain.waiter()");
+    }
 }
