@@ -191,4 +191,24 @@ class CodePaneUiTest {
         assertEquals(0, vm.cursor(), "nothing 1 ms before: the first event");
         assertNotNull(vm.eventProperty().get());
     }
+
+    @Test
+    void aSingleStepAnimatesTheGoroutineThatMoves(FxRobot r) throws Exception {
+        gmplab.ui.view.BoardCanvas board = window.board();
+        // step until an event moves a G on the board (e.g. from runnext to running)
+        boolean moved = false;
+        for (int i = 0; i < 300 && !moved; i++) {
+            r.type(KeyCode.RIGHT);
+            moved = !board.moving().isEmpty();
+        }
+        assertTrue(moved, "some step moved a goroutine with an animation");
+        var mv = board.moving();
+        for (double[][] ft : mv.values()) assertFalse(ft[0][0] == ft[1][0] && ft[0][1] == ft[1][1], "from != to");
+        Thread.sleep((long) gmplab.ui.view.BoardCanvas.MOVE_MS * 3);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(board.moving().isEmpty(), "the move ends after ~200 ms");
+        // a far jump does not animate
+        r.type(KeyCode.END);
+        assertTrue(board.moving().isEmpty());
+    }
 }

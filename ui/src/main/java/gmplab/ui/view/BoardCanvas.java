@@ -7,6 +7,7 @@ import gmplab.ui.i18n.I18n;
 import gmplab.ui.model.BoardModel;
 import gmplab.ui.model.SchedDetail.Kind;
 import gmplab.ui.model.SchedDetail.Selection;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,6 +18,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,6 +40,15 @@ public final class BoardCanvas extends Pane {
     private final List<Hit> hits = new ArrayList<>();
     private Consumer<Selection> onSelect = s -> { };
     private long lastDrawNanos;
+
+    /** Where each G was drawn last (x, y, size): the start of its move when the next step animates. */
+    private Map<Long, double[]> placed = new HashMap<>();
+    /** Gs flying between places: drawn interpolated on top, not at their destination. */
+    private Map<Long, double[][]> moving = Map.of();
+    private double moveT;
+    private AnimationTimer anim;
+    /** How long a move takes (ms). */
+    public static final double MOVE_MS = 200;
 
     /** The ring is drawn as 16×16 slots, or 8×32 when the cards are narrow; head first. */
     private int ringCols = 16;
@@ -73,9 +84,58 @@ public final class BoardCanvas extends Pane {
     }
 
     public void setModel(BoardModel m) {
+        setModel(m, false);
+    }
+
+    /**
+     * Shows {@code m}; with {@code animate}, each G that changed place since the last
+     * board moves from its old place to its new one over {@link #MOVE_MS} ms.
+     */
+    public void setModel(BoardModel m, boolean animate) {
+        stopMoving();
+        Map<Long, double[]> before = placed;
         model = m;
         draw();
         setAccessibleText(describe(m));
+        if (!animate || before.isEmpty()) return;
+        Map<Long, double[][]> mv = new HashMap<>();
+        for (Map.Entry<Long, double[]> e : placed.entrySet()) {
+            double[] from = before.get(e.getKey()), to = e.getValue();
+            if (from != null && (Math.abs(from[0] - to[0]) > 0.5 || Math.abs(from[1] - to[1]) > 0.5)) {
+                mv.put(e.getKey(), new double[][]{from, to});
+            }
+            if (mv.size() > 64) return; // a big reshuffle (e.g. a batch steal): no point animating each
+        }
+        if (mv.isEmpty()) return;
+        moving = mv;
+        moveT = 0;
+        long[] start = {0};
+        anim = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (start[0] == 0) start[0] = now;
+                moveT = Math.min(1, (now - start[0]) / (MOVE_MS * 1e6));
+                if (moveT >= 1) {
+                    stopMoving();
+                    draw();
+                } else {
+                    draw();
+                }
+            }
+        };
+        draw();
+        anim.start();
+    }
+
+    private void stopMoving() {
+        if (anim != null) anim.stop();
+        anim = null;
+        moving = Map.of();
+    }
+
+    /** The Gs moving right now (goid → {from, to} as x, y, size), empty when still. For tests. */
+    public Map<Long, double[][]> moving() {
+        return moving;
     }
 
     /** A text summary of the board (the accessible text; tests read it too). */
@@ -122,6 +182,8 @@ public final class BoardCanvas extends Pane {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         hits.clear();
+        Map<Long, double[]> at = new HashMap<>(Math.max(16, placed.size() * 2));
+        placed = at;
         gc.setFill(pal.bg());
         gc.fillRect(0, 0, w, h);
         if (model == null) {
@@ -202,7 +264,38 @@ public final class BoardCanvas extends Pane {
             long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
             y = drawQueue(gc, g.getKey() + " (" + ids.length + ")", ids, m, y, w - 2 * m, 3);
         }
+        drawMoving(gc);
         lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    /** The moving Gs, on top, between where they were and where they are (ease in-out). */
+    private void drawMoving(GraphicsContext gc) {
+        if (moving.isEmpty()) return;
+        double t = moveT < 0.5 ? 2 * moveT * moveT : 1 - Math.pow(-2 * moveT + 2, 2) / 2;
+        Map<Long, double[][]> mv = moving;
+        moving = Map.of();
+        for (Map.Entry<Long, double[][]> e : mv.entrySet()) {
+            double[] a = e.getValue()[0], b = e.getValue()[1];
+            double size = Math.max(14 * scale, a[2] + (b[2] - a[2]) * t);
+            double x = a[0] + (b[0] - a[0]) * t + (b[2] - size) / 2 * t + (a[2] - size) / 2 * (1 - t);
+            double y = a[1] + (b[1] - a[1]) * t + (b[2] - size) / 2 * t + (a[2] - size) / 2 * (1 - t);
+            gc.setGlobalAlpha(0.35);
+            gc.setStroke(pal.g(e.getKey()));
+            gc.setLineWidth(2 * scale);
+            gc.strokeLine(a[0] + a[2] / 2, a[1] + a[2] / 2, x + size / 2, y + size / 2);
+            gc.setGlobalAlpha(1);
+            gc.setLineWidth(1);
+            gDot(gc, e.getKey(), x, y, size, size >= 14 * scale);
+            placed.put(e.getKey(), b);
+            gc.setStroke(pal.text());
+            gc.strokeOval(x, y, size, size);
+        }
+        moving = mv;
+    }
+
+    /** True if G {@code goid} is in flight: its destination stays empty until it lands. */
+    private boolean flying(long goid) {
+        return !moving.isEmpty() && moving.containsKey(goid);
     }
 
     private double label(GraphicsContext gc, String text, double x, double y) {
@@ -244,6 +337,11 @@ public final class BoardCanvas extends Pane {
     }
 
     private void gDot(GraphicsContext gc, long goid, double x, double y, double size, boolean labelled) {
+        placed.put(goid, new double[]{x, y, size});
+        if (flying(goid)) {
+            hits.add(new Hit(x, y, size, size, new Selection(Kind.G, goid)));
+            return;
+        }
         Color c = pal.g(goid);
         gc.setFill(c);
         gc.fillOval(x, y, size, size);
@@ -307,6 +405,7 @@ public final class BoardCanvas extends Pane {
         else emptySlot(gc, gx, cy + 9 * s, gsz);
         double rx = gx + gsz + 12 * s;
         gc.setFill(pal.muted());
+        gc.setFont(font(9, false));
         gc.fillText("runnext", rx, cy - 1 * s, 60 * s);
         if (p.runnext() >= 0) gDot(gc, p.runnext(), rx, cy + 9 * s, gsz, true);
         else emptySlot(gc, rx, cy + 9 * s, gsz);
@@ -320,7 +419,8 @@ public final class BoardCanvas extends Pane {
         for (int i = 0; i < BoardModel.RING; i++) {
             double sx = x + pad + (i % ringCols) * cell, sy = cy + (i / ringCols) * cell;
             if (i < q.length) {
-                gc.setFill(pal.g(q[i]));
+                placed.put(q[i], new double[]{sx, sy, cell - 1});
+                gc.setFill(flying(q[i]) ? pal.empty() : pal.g(q[i]));
                 gc.fillRect(sx, sy, cell - 1, cell - 1);
                 hits.add(new Hit(sx, sy, cell, cell, new Selection(Kind.G, q[i])));
             } else {
@@ -368,8 +468,11 @@ public final class BoardCanvas extends Pane {
             if (labelled) {
                 gDot(gc, ids[i], sx, sy, cell - 2, true);
             } else {
-                gc.setFill(pal.g(ids[i]));
-                gc.fillOval(sx, sy, cell - 1, cell - 1);
+                placed.put(ids[i], new double[]{sx, sy, cell - 1});
+                if (!flying(ids[i])) {
+                    gc.setFill(pal.g(ids[i]));
+                    gc.fillOval(sx, sy, cell - 1, cell - 1);
+                }
                 if (i < 2000) hits.add(new Hit(sx, sy, cell, cell, new Selection(Kind.G, ids[i])));
             }
         }

@@ -597,7 +597,7 @@ public final class MainWindow {
     // ---------------------------------------------------------------- binding
 
     private void bindModel() {
-        vm.boardProperty().addListener((o, a, b) -> board.setModel(b));
+        vm.boardProperty().addListener((o, a, b) -> board.setModel(b, animateMoves()));
         vm.selectionProperty().addListener((o, a, b) -> {
             board.setSelected(b);
             updateInspector();
@@ -629,6 +629,12 @@ public final class MainWindow {
             }
         });
         vm.busyProperty().addListener((o, a, b) -> updateStatus());
+    }
+
+    /** Animate the board's moves on single steps, and while playing at up to 8 events per second. */
+    private boolean animateMoves() {
+        return Math.abs(vm.lastMove()) == 1 && (!vm.playingProperty().get() || RunViewModel.SPEEDS[vm.speedProperty().get()] <= 8)
+                && opts.snapshot() == null;
     }
 
     private void positionCaret(int line, int col) {
