@@ -26,6 +26,8 @@ final class Contexts {
         final Chan done = new Chan(0, "ctx.Done");
         final List<State> children = new ArrayList<>();
         Object err;
+        /** WithDeadline/WithTimeout: an AfterFunc timer keyed by this state is pending. */
+        boolean hasTimer;
     }
 
     static final Type EMPTY_CTX = Type.named("emptyCtx", "context", Type.INT);
@@ -72,9 +74,9 @@ final class Contexts {
             if (timeoutNs == 0) {
                 cancel(m, s, DEADLINE_EXCEEDED);
             } else {
-                Chan fire = new Chan(1, "ctx.timer");
-                m.emit(new Action.StartTimer(timeoutNs, fire, Boolean.TRUE, 0));
-                m.emit(new Action.Go(new TimerHelper(fire, s), "context.WithDeadline.func2"));
+                // time.AfterFunc(d, func() { c.cancel(true, DeadlineExceeded) })
+                s.hasTimer = true;
+                m.emit(new Action.AfterFunc(timeoutNs, s, new TimerHelper(s), "context.WithDeadline.func2"));
             }
         }
         return new Object[]{ctx, cancel};
@@ -84,6 +86,7 @@ final class Contexts {
     static void cancel(Machine m, State s, Object err) {
         if (s.err != null) return;
         s.err = err;
+        if (s.hasTimer) m.emit(new Action.StopTimer(s)); // c.timer.Stop()
         m.emit(new Action.Close(s.done));
         for (State c : s.children) cancel(m, c, err);
         s.children.clear();
@@ -91,22 +94,15 @@ final class Contexts {
 
     /** The goroutine that cancels a context when its deadline passes (time.AfterFunc in Go). */
     private static final class TimerHelper implements gmplab.runtime.GoroutineBody {
-        private final Chan fire;
         private final State s;
         private List<Action> closes;
-        private int step;
 
-        TimerHelper(Chan fire, State s) {
-            this.fire = fire;
+        TimerHelper(State s) {
             this.s = s;
         }
 
         @Override
         public Action next(Resume r) {
-            if (step == 0) {
-                step = 1;
-                return new Action.Recv(fire);
-            }
             if (closes == null) {
                 closes = new ArrayList<>();
                 collect(s, closes);

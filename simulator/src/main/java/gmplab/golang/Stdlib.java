@@ -178,9 +178,9 @@ final class Stdlib {
         Type timeChan = Type.chan(TIME, Type.RECV);
         TIMER.underlying = Type.struct(List.of("C", "r"), List.of(timeChan, UNSAFE));
         TICKER.underlying = Type.struct(List.of("C"), List.of(timeChan));
-        method(TIMER, "Stop", true, sig(L(), b), (m, a) -> Timers.stop(a[0]));
+        method(TIMER, "Stop", true, sig(L(), b), (m, a) -> Timers.stop(m, a[0]));
         method(TIMER, "Reset", true, sig(L(DURATION), b), (m, a) -> Timers.reset(m, a[0], (Long) a[1]));
-        method(TICKER, "Stop", true, sig(L()), (m, a) -> null);
+        method(TICKER, "Stop", true, sig(L()), (m, a) -> Timers.stopTicker(m, a[0]));
         time.func("Sleep", sig(L(DURATION)), (m, a) -> {
                     m.block(new Action.Sleep(Math.max(0, (Long) a[0])), null);
                     return null;

@@ -91,6 +91,20 @@ public sealed interface Action {
     record StartTimer(long ns, Chan chan, Object value, long periodNs) implements Action { }
 
     /**
+     * {@code time.AfterFunc(d, f)}: a timer on the current P whose function ({@code goFunc})
+     * starts {@code body} as a new goroutine when it fires — no goroutine exists before.
+     * {@code key} identifies the timer for {@link StopTimer}.
+     */
+    record AfterFunc(long ns, Object key, GoroutineBody body, String name) implements Action { }
+
+    /**
+     * {@code deltimer} ({@code Timer.Stop}, {@code Ticker.Stop}, a context's cancel): removes the
+     * pending timer started with this key — the channel of a {@link StartTimer}, or the key of an
+     * {@link AfterFunc}. The resume value's {@code ok} says whether a pending timer was stopped.
+     */
+    record StopTimer(Object key) implements Action { }
+
+    /**
      * {@code runtime.GOMAXPROCS(n)}: the previous setting comes back as the resume value
      * (an Integer); {@code n > 0} and different stops the world and resizes the Ps.
      */

@@ -27,6 +27,13 @@ final class Actions {
         } else if (a instanceof Action.StartTimer st) {
             s.timers.startTimer(m, st.chan(), st.value(), st.ns(), st.periodNs());
             s.charge(gp, t.chanOpNs());
+        } else if (a instanceof Action.AfterFunc af) {
+            s.timers.afterFunc(m, af.key(), af.body(), af.name(), af.ns());
+            s.charge(gp, t.chanOpNs());
+        } else if (a instanceof Action.StopTimer st) {
+            boolean stopped = s.timers.deltimer(st.key());
+            gp.resume = new Resume(null, stopped, 0, 0, null);
+            s.charge(gp, t.chanOpNs());
         } else if (a instanceof Action.Sleep sl) {
             if (sl.ns() > 0) s.timers.timeSleep(m, gp, sl.ns());
         } else if (a instanceof Action.Syscall sc) {

@@ -14,14 +14,26 @@ final class Timer implements Comparable<Timer> {
     final Chan chan;
     final Object value;
     final long period;
+    /** For {@code AfterFunc}: the goroutine body {@code goFunc} starts, and the timer's key. */
+    final GoroutineBody fn;
+    final String fnName;
+    final Object key;
 
     Timer(long when, long seq, G g, Chan chan, Object value, long period) {
+        this(when, seq, g, chan, value, period, null, null, chan);
+    }
+
+    Timer(long when, long seq, G g, Chan chan, Object value, long period, GoroutineBody fn, String fnName,
+          Object key) {
         this.when = when;
         this.seq = seq;
         this.g = g;
         this.chan = chan;
         this.value = value;
         this.period = period;
+        this.fn = fn;
+        this.fnName = fnName;
+        this.key = key;
     }
 
     @Override

@@ -30,6 +30,18 @@ final class Timers {
         addtimer(m.p, new Timer(s.now + Math.max(0, ns), seq++, null, c, value, period));
     }
 
+    /** {@code time.AfterFunc}: a timer whose {@code goFunc} starts {@code body} when it fires. */
+    void afterFunc(M m, Object key, GoroutineBody body, String name, long ns) {
+        addtimer(m.p, new Timer(s.now + Math.max(0, ns), seq++, null, null, null, 0, body, name, key));
+    }
+
+    /** {@code deltimer}: removes the pending timers with this key from every P; true if there was one. */
+    boolean deltimer(Object key) {
+        boolean removed = false;
+        for (P pp : s.allp) removed |= pp.timers.removeIf(t -> t.g == null && t.key == key);
+        return removed;
+    }
+
     /** {@code addtimer} → {@code doaddtimer}: push on the heap; an earliest timer wakes the netpoller. */
     private void addtimer(P pp, Timer t) {
         s.netpollInited = true; // doaddtimer → netpollGenericInit
@@ -70,6 +82,10 @@ final class Timers {
             if (t.g != null) {
                 if (s.recording) s.emit(EventKind.TIMER_FIRE, t.g, m, pp, "timer.sleep", m.p.id); else s.eventSeq++;
                 s.ready(m, t.g, "timer");
+            } else if (t.fn != null) {
+                // goFunc: `go f()` from the M running the timers, onto its P
+                if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.func", t.fnName); else s.eventSeq++;
+                s.newproc(m, t.fn, t.fnName, false);
             } else {
                 if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name); else s.eventSeq++;
                 s.chans.sendNonBlocking(m, t.chan, t.value);
