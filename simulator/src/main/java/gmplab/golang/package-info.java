@@ -55,8 +55,6 @@
  * <li>{@code runtime.GOMAXPROCS(n)} with a constant n at the top of main configures the run
  *     ({@link gmplab.golang.GoProgram#configure}), as if set in the environment; any other call
  *     stops the world and resizes the Ps ({@link gmplab.runtime.Action.Gomaxprocs}).</li>
- * <li>{@code time.Timer.Stop/Reset} use a forwarding goroutine ({@link gmplab.golang.Timers});
- *     {@code Ticker.Stop} cannot stop the engine's periodic timer.</li>
  * <li>{@code sync.RWMutex} is built from a runtime mutex and WaitGroup (its waiters show
  *     "semacquire"). Fatal errors (out of memory, stack overflow) go through the runtime's
  *     {@code throw} ({@link gmplab.runtime.Action.Fatal}): message, goroutine dump, exit 2.</li>
