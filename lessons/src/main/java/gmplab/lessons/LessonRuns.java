@@ -1,8 +1,8 @@
 package gmplab.lessons;
 
 import gmplab.golang.GoCompileException;
-import gmplab.golang.GoHost;
 import gmplab.golang.GoProgram;
+import gmplab.golang.GoRun;
 import gmplab.golang.VmOptions;
 import gmplab.lessons.query.RunView;
 import gmplab.runtime.Recording;
@@ -54,39 +54,11 @@ public final class LessonRuns {
         Recording r = runs.get(key);
         if (r == null) {
             GoProgram prog = compile(file, source);
-            GoHost host = frozenHost(cfg);
-            r = Recording.record(cfg, () -> prog.newMain(host, VmOptions.defaults()));
+            // bound to its own simulation's clock and counters; a constant GOMAXPROCS at the top of main wins
+            r = GoRun.record(prog, cfg, VmOptions.defaults());
             runs.put(key, r);
         }
         return r;
-    }
-
-    /**
-     * The host a recorded program sees. {@link Recording} creates its simulations
-     * itself, so the clock reads 0 and NumGoroutine 1; GOMAXPROCS and NumCPU are the run's.
-     */
-    private static GoHost frozenHost(SimConfig cfg) {
-        return new GoHost() {
-            @Override
-            public long nanotime() {
-                return 0;
-            }
-
-            @Override
-            public int numGoroutine() {
-                return 1;
-            }
-
-            @Override
-            public int gomaxprocs() {
-                return cfg.gomaxprocs();
-            }
-
-            @Override
-            public int ncpu() {
-                return cfg.ncpu();
-            }
-        };
     }
 
     /** A query's view of a recording, with the lesson's extra files. */
