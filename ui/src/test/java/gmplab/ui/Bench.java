@@ -6,7 +6,10 @@ import gmplab.runtime.SimConfig;
 import gmplab.trace.EventKind;
 import gmplab.ui.i18n.I18n;
 import gmplab.ui.model.BoardModel;
+import gmplab.ui.model.RunViewModel;
+import gmplab.ui.view.AppOptions;
 import gmplab.ui.view.BoardCanvas;
+import gmplab.ui.view.MainWindow;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The UI's two performance numbers: board frame time with 10,000 live
- * goroutines, and seek time over a run of 1,000,000 events. Run headless:
+ * goroutines (the board alone, the whole window on a Go program, the move animation), and seek
+ * time over a run of 1,000,000 events. Run headless:
  * <pre>
  * mvn -q -pl ui test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=gmplab.ui.Bench \
  *     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
@@ -28,7 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Bench {
     public static void main(String[] args) throws Exception {
-        frames(args.length > 0 && args[0].equals("small") ? 10 : 10_000);
+        boolean small = args.length > 0 && args[0].equals("small");
+        frames(small ? 10 : 10_000);
+        window(small ? 10 : 10_000);
         if (args.length == 0) seeks();
         Platform.exit();
         System.exit(0);
@@ -48,6 +54,7 @@ public final class Bench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        Platform.setImplicitExit(false); // the next measurements open their own stages
         AtomicReference<String> out = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -77,6 +84,131 @@ public final class Bench {
                                 "board 1280x720 with %d live Gs: model+draw median %.2f ms p95 %.2f ms; "
                                         + "redrawing on every pulse: %.1f frames/s (%.1f ms per frame; the pulse cap is 60)",
                                 model.liveGs(), pct(draw, 50), pct(draw, 95), (frames[0] - 1) / secs, 1000 * secs / (frames[0] - 1)));
+                        st.close();
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+        done.await();
+        System.out.println(out.get());
+    }
+
+    /** A Go program with {@code n} goroutines that all sleep in the same line (one marker line in the code pane). */
+    static String goProgram(int n) {
+        return "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n"
+                + "\tfor i := 0; i < " + n + "; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n"
+                + "\t\t\ttime.Sleep(20 * time.Millisecond)\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+    }
+
+    /**
+     * The whole main window (board, code pane with its goroutine markers, log, timeline) on a
+     * Go program with {@code n} live goroutines: the time of one step (seek, board model and draw,
+     * markers, log) on the FX thread, the frames of a step's move animation, and frames/s while playing.
+     */
+    static void window(int n) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gmplab-bench");
+        java.nio.file.Path file = dir.resolve("main.go");
+        java.nio.file.Files.writeString(file, goProgram(n));
+        AtomicReference<String> out = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+          try {
+            RunViewModel vm = new RunViewModel(Runnable::run, Runnable::run);
+            vm.setConfig(vm.configProperty().get().withGomaxprocs(4));
+            AppOptions o = new AppOptions("en", false, "light", 4, 1, null, -1, "spawn-order", null);
+            MainWindow w = new MainWindow(vm, new I18n(Locale.ENGLISH), o);
+            Stage st = new Stage();
+            st.setScene(new Scene(w.root(), 1280, 720));
+            st.show();
+            long t0 = System.nanoTime();
+            w.openFile(file);
+            double load = (System.nanoTime() - t0) / 1e6;
+            Recording r = vm.recording();
+            int at = 0;
+            for (int i = 0; i < r.size(); i++) if (r.events().get(i).kind() == EventKind.NEWPROC) at = i;
+            int start = at + 1;
+            vm.seek(start);
+            int live = vm.boardProperty().get().liveGs();
+            int steps = 40;
+            double[] step = new double[steps];
+            for (int i = 0; i < steps; i++) {
+                long a = System.nanoTime();
+                vm.stepForward();
+                step[i] = (System.nanoTime() - a) / 1e6;
+            }
+            int markerLines = w.codeMarkerLines();
+            // animation frames and playing: count the pulses for 3 s each
+            long[] f = {0, 0, 0};
+            vm.seek(start);
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (f[1] == 0) {
+                        f[1] = now;
+                        vm.speedProperty().set(RunViewModel.SPEEDS.length - 1);
+                        vm.togglePlay();
+                    }
+                    f[0]++;
+                    if (now - f[1] > 3_000_000_000L || !vm.playingProperty().get()) {
+                        stop();
+                        double secs = (now - f[1]) / 1e9;
+                        if (vm.playingProperty().get()) vm.togglePlay();
+                        out.set(String.format(Locale.ROOT, "main window 1280x720, Go program with %d live Gs (%d events, opened in %.0f ms; "
+                                        + "markers on %d code lines): one step (seek + board + code markers + log) median %.2f ms p95 %.2f ms; "
+                                        + "playing at %.0f ev/s: %.1f frames/s, %d events in %.1f s",
+                                live, r.size(), load, markerLines, pct(step, 50), pct(step, 95), RunViewModel.SPEEDS[RunViewModel.SPEEDS.length - 1],
+                                (f[0] - 1) / secs, vm.cursor() - start, secs));
+                        st.close();
+                        done.countDown();
+                    }
+                }
+            }.start();
+          } catch (RuntimeException e) {
+            e.printStackTrace();
+            out.set("main window: failed: " + e);
+            done.countDown();
+          }
+        });
+        done.await();
+        System.out.println(out.get());
+        animation(n);
+    }
+
+    /** Frames of the move animation on the 10,000-goroutine board: one step that moves a G, redrawn per pulse. */
+    static void animation(int n) throws Exception {
+        SimConfig cfg = SimConfig.defaults().withGomaxprocs(4);
+        Recording r = Recording.record(cfg, () -> Workloads.blocking(n, 20_000_000L, Workloads.Kind.SLEEP));
+        int at = 0;
+        for (int i = 0; i < r.size(); i++) if (r.events().get(i).kind() == EventKind.NEWPROC) at = i;
+        int from = at + 1;
+        AtomicReference<String> out = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            BoardCanvas board = new BoardCanvas(new I18n(Locale.ENGLISH));
+            Stage st = new Stage();
+            st.setScene(new Scene(new StackPane(board), 1280, 720));
+            st.show();
+            int k = from;
+            board.setModel(BoardModel.of(r.snapshotAt(k)));
+            while (k + 1 < r.size() && board.moving().isEmpty()) board.setModel(BoardModel.of(r.snapshotAt(++k)), true);
+            int moved = board.moving().size();
+            int ev = k;
+            long[] f = {0, 0, 0};
+            double[] draw = new double[400];
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (f[1] == 0) f[1] = now;
+                    if (f[0] < draw.length) draw[(int) f[0]] = board.lastDrawNanos() / 1e6;
+                    f[0]++;
+                    if (board.moving().isEmpty()) {
+                        stop();
+                        double secs = (now - f[1]) / 1e9;
+                        double[] d = Arrays.copyOf(draw, (int) Math.min(f[0], draw.length));
+                        out.set(String.format(Locale.ROOT, "move animation on the %d-G board (event %d, %d G moving): %d frames in %.0f ms "
+                                + "(%.1f frames/s), draw median %.2f ms", BoardModel.of(r.snapshotAt(ev)).liveGs(), ev, moved,
+                                f[0], secs * 1000, f[0] / Math.max(1e-9, secs), pct(d, 50)));
                         st.close();
                         done.countDown();
                     }

@@ -385,7 +385,7 @@ public final class MainWindow {
             if (b != null) vm.timeStepProperty().set(b);
         });
         vm.timeStepProperty().addListener((o, a, b) -> timeStep.setValue(b.intValue()));
-        timeStep.setPrefWidth(78);
+        timeStep.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(1, button("timeBack", "−Δt", "key.timeStep", () -> vm.stepTime(-1)), timeStep,
                 button("timeForward", "+Δt", "key.timeStep", () -> vm.stepTime(+1)));
         box.setAlignment(Pos.CENTER_LEFT);
@@ -422,6 +422,11 @@ public final class MainWindow {
             if (e.getCode() == KeyCode.ENTER && b != null) bookmarks.jump(b);
         });
         return bookmarkList;
+    }
+
+    /** Lines of the code pane that show goroutine markers (for the benchmark and tests). */
+    public int codeMarkerLines() {
+        return code.markers().size();
     }
 
     public Bookmarks bookmarks() {
