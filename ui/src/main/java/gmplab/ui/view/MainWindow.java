@@ -170,6 +170,13 @@ public final class MainWindow {
         procs.getValueFactory().setValue(opts.gomaxprocs());
         seed.setText(Long.toString(opts.seed()));
         asyncPreempt.setSelected(true);
+        // Show the settings the run on screen really used (a program's runtime.GOMAXPROCS(n), a lesson's settings).
+        vm.recordingProperty().addListener((o, a, r) -> {
+            if (r == null) return;
+            procs.getValueFactory().setValue(r.config().gomaxprocs());
+            seed.setText(Long.toString(r.config().seed()));
+            asyncPreempt.setSelected(r.config().asyncPreempt());
+        });
         relocalise();
         applyLook();
         AnimationTimer clock = new AnimationTimer() {
