@@ -160,6 +160,6 @@ final class Netpoll {
             s.nmspinning++;
         }
         m.state = M.State.SCHEDULING;
-        s.schedule(m, 0);
+        s.schedule(m);
     }
 }

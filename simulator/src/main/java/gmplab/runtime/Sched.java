@@ -191,7 +191,7 @@ public final class Sched {
         g1 = newproc1(allp[0], new RuntimeMain(this, mainBody), "runtime.main", 0, false);
         runqput(allp[0], g1, true);
         if (recording) emit(EventKind.NEWPROC, g1, m0, allp[0], "newproc.main", g1.goid); else eventSeq++;
-        schedule(m0, 0);
+        schedule(m0);
     }
 
     // =====================================================================
@@ -556,7 +556,7 @@ public final class Sched {
      * {@code resetspinning} if spinning, {@code startlockedm} for a locked G,
      * and {@code execute}.
      */
-    void schedule(M m, long ignored) {
+    void schedule(M m) {
         if (outcome != null) return;
         if (m.lockedg != null) {
             stoplockedm(m);
@@ -647,9 +647,8 @@ public final class Sched {
                 m.spinning = false;
                 nmspinning--;
                 if (nmspinning < 0) throw new IllegalStateException("findrunnable: negative nmspinning");
-                P p2 = checkRunqsNoP();
-                if (p2 != null) {
-                    P got = pidlegetSpecific(p2);
+                if (checkRunqsNoP() != null) {
+                    P got = pidleget();
                     if (got != null) {
                         acquirep(m, got);
                         m.spinning = true;
@@ -683,15 +682,8 @@ public final class Sched {
         return null;
     }
 
-    /** In {@code checkRunqsNoP}, {@code pidleget} under the lock: any idle P. */
-    private P pidlegetSpecific(P ignored) {
-        return pidleget();
-    }
-
     /** Result of {@link #stealWork}. */
-    record StealResult(G gp, boolean inheritTime, long pollUntil, boolean newWork, boolean backoff) {
-        static final StealResult NONE = new StealResult(null, false, 0, false, false);
-    }
+    record StealResult(G gp, boolean inheritTime, long pollUntil, boolean newWork, boolean backoff) { }
 
     /**
      * {@code stealWork}: four passes over all Ps in a random order
@@ -1338,10 +1330,6 @@ public final class Sched {
     /** An unrecovered panic in {@code gp}: {@code panic: …}, the goroutine dump, exit status 2. */
     void fatalpanic(G gp, String message) {
         StringBuilder sb = new StringBuilder("panic: ").append(message);
-        if (message.startsWith("runtime error:") || message.equals("send on closed channel")
-                || message.equals("close of closed channel") || message.equals("close of nil channel")) {
-            // runtime errors print like errors: panic: runtime error: … ([recovered] not applicable)
-        }
         sb.append("\n\n");
         Tracebacks.appendAll(sb, this, gp);
         out.stderr(sb.toString());
@@ -1478,7 +1466,7 @@ public final class Sched {
     private void dispatch(Task t) {
         M m = t.m;
         switch (t.kind) {
-            case M_SCHEDULE -> schedule(m, 0);
+            case M_SCHEDULE -> schedule(m);
             case M_COMPUTE_DONE -> computeDone(m);
             case M_PREEMPT -> preemptArrived(m);
             case M_SYSCALL_DONE -> exitsyscall(m);
@@ -1508,13 +1496,7 @@ public final class Sched {
             execute(m, locked, false);
             return;
         }
-        schedule(m, 0);
-    }
-
-    /** The next pending activity time, or -1. */
-    long nextTaskTime() {
-        Task t = tasks.peek();
-        return t == null ? -1 : t.when;
+        schedule(m);
     }
 
     /** Schedules an external readiness event (a network stream arriving) at virtual time {@code at}. */
