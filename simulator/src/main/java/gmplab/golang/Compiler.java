@@ -4,7 +4,10 @@ import gmplab.golang.Ast.*;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Go-subset compiler: declarations and statements. It type-checks as it
@@ -20,8 +23,11 @@ final class Compiler extends ExprCompiler {
         super(diags);
     }
 
-    /** The result of a successful compilation. */
-    record Output(FuncCode entry, int nglobals, int requestedProcs) { }
+    /** The result of a successful compilation; {@code globals} maps package-level variable names (source order) to their slots. */
+    record Output(FuncCode entry, int nglobals, int requestedProcs, Map<String, Global> globals) { }
+
+    /** A package-level variable: its index in {@link Program#globals} and its declared type. */
+    record Global(int slot, Type type) { }
 
     /** {@code runtime.GOMAXPROCS(n)} with a constant n at the top of main, before any go statement; 0 if none. */
     private int requestedProcs;
@@ -141,7 +147,18 @@ final class Compiler extends ExprCompiler {
         emit(Op.CALL, constant(mainCode), 0);
         emit(Op.RET, 0);
         finish(efs);
-        return new Output(entry, nglobals, requestedProcs);
+        return new Output(entry, nglobals, requestedProcs, globalsByName(globalVars));
+    }
+
+    /** The declared package-level variables by name, in source order (slots follow initialization order). */
+    private static Map<String, Global> globalsByName(List<ValueSpec> specs) {
+        Map<String, Global> globals = new LinkedHashMap<>();
+        for (ValueSpec vs : specs) {
+            for (Ident id : vs.names) {
+                if (!id.name.equals("_") && id.sym != null) globals.put(id.name, new Global(id.sym.slot, id.sym.type));
+            }
+        }
+        return Collections.unmodifiableMap(globals);
     }
 
     /**

@@ -4,6 +4,7 @@ import gmplab.runtime.GoroutineBody;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A compiled Go program, ready to run on the simulated runtime.
@@ -22,12 +23,15 @@ public final class GoProgram {
     private final FuncCode entry;
     private final int nglobals;
     private final int requestedProcs;
+    /** Package-level variables by name (unmodifiable, source order), for {@link GoInspector}. */
+    private final Map<String, Compiler.Global> globals;
 
-    private GoProgram(String file, FuncCode entry, int nglobals, int requestedProcs) {
+    private GoProgram(String file, FuncCode entry, int nglobals, int requestedProcs, Map<String, Compiler.Global> globals) {
         this.file = file;
         this.entry = entry;
         this.nglobals = nglobals;
         this.requestedProcs = requestedProcs;
+        this.globals = globals;
     }
 
     /**
@@ -52,7 +56,7 @@ public final class GoProgram {
      */
     public static GoProgram compile(String fileName, String source) throws GoCompileException {
         Compiler.Output out = Compiler.compile(fileName, source);
-        return new GoProgram(fileName, out.entry(), out.nglobals(), out.requestedProcs());
+        return new GoProgram(fileName, out.entry(), out.nglobals(), out.requestedProcs(), out.globals());
     }
 
     /** Like {@link #compile(String, String)}, with {@code extra} packages importable besides the standard library. */
@@ -68,6 +72,7 @@ public final class GoProgram {
     /** Like {@link #newMain(GoHost, VmOptions)}, with command-line arguments for {@code os.Args[1:]}. */
     public GoroutineBody newMain(GoHost host, VmOptions options, List<String> args) {
         Program prog = new Program(file, nglobals, host, options);
+        prog.globalNames = globals;
         Object[] argv = new Object[args.size() + 1];
         argv[0] = file.endsWith(".go") ? file.substring(0, file.length() - 3) : file;
         for (int i = 0; i < args.size(); i++) argv[i + 1] = GoString.fromJava(args.get(i));

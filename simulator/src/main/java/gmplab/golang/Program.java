@@ -7,6 +7,8 @@ package gmplab.golang;
  */
 final class Program {
     final Values.Cell[] globals;
+    /** The package-level variables' names and slots in {@link #globals}, set by {@link GoProgram#newMain} (for {@link GoInspector}). */
+    java.util.Map<String, Compiler.Global> globalNames = java.util.Map.of();
     final GoHost host;
     final long nsPerInstr;
     final long budget;
