@@ -635,9 +635,17 @@ func serve(ctx context.Context, p2p *P2P, req *node.Request) {
 	req.Respond(out)
 }
 
+// ipfsNode is the running daemon: kubo's core.IpfsNode, of which this program
+// needs only the P2P field that every `ipfs p2p` command reaches. It is
+// package-level so that a debugger (GMP Lab's P2P pane) finds the registries.
+var ipfsNode struct {
+	P2P *P2P
+}
+
 func main() {
 	ctx := context.Background()
 	p2p := NewP2P(node.Identity(), node.PeerHost())
+	ipfsNode.P2P = p2p
 	for {
 		req, ok := node.NextRequest()
 		if !ok {

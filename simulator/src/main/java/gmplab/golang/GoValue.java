@@ -94,6 +94,18 @@ public final class GoValue {
     }
 
     /**
+     * The Java object a native package keeps behind a pointer to one of its opaque types
+     * ({@link NativePackages.Package#opaqueType}, e.g. a multiaddr's text); empty for
+     * any other value, and for nil.
+     */
+    public Optional<Object> nativeState() {
+        if (!(v instanceof Values.StructVal s) || s.f.length != 1) return Optional.empty();
+        Type u = s.type.u();
+        boolean opaque = u.names.equals(List.of("state")) && u.types.get(0) == Stdlib.UNSAFE;
+        return opaque ? Optional.ofNullable(s.f[0]) : Optional.empty();
+    }
+
+    /**
      * The elements of a slice (only its {@code len} window) or array, following pointers;
      * a nil slice has none.
      *

@@ -9,10 +9,8 @@ import java.util.ArrayDeque;
  * engine's {@code chansend}/{@code chanrecv}/{@code closechan}.
  */
 public final class Chan {
-    private static long nextId = 1;
-
-    final long id;
-    final String name;
+    /** Given at {@code make}, or numbered by the engine at first use ({@link #name(Sched)}): per run, so runs repeat exactly. */
+    private String name;
     final int dataqsiz;
     final ArrayDeque<Object> buf;
     boolean closed;
@@ -24,10 +22,7 @@ public final class Chan {
     /** {@code make(chan T, capacity)}; the name is how narration refers to it. */
     public Chan(int capacity, String name) {
         if (capacity < 0) throw new IllegalArgumentException("makechan: size out of range");
-        synchronized (Chan.class) {
-            this.id = nextId++;
-        }
-        this.name = name == null || name.isEmpty() ? "chan#" + id : name;
+        this.name = name == null || name.isEmpty() ? null : name;
         this.dataqsiz = capacity;
         this.buf = new ArrayDeque<>(Math.min(capacity, 64));
     }
@@ -36,7 +31,14 @@ public final class Chan {
         this(capacity, null);
     }
 
+    /** The channel's name ({@code chan#N} once the engine has numbered it; "chan" before). */
     public String name() {
+        return name == null ? "chan" : name;
+    }
+
+    /** The name events use; an unnamed channel gets the next number of this run. */
+    String name(Sched s) {
+        if (name == null) name = "chan#" + ++s.nchans;
         return name;
     }
 

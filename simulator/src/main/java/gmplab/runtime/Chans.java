@@ -34,7 +34,7 @@ final class Chans {
             sg.elem = v;
             sg.success = true;
             complete(sg, Resume.received(v, true));
-            s.ready(m, sg.g, "send:" + c.name);
+            s.ready(m, sg.g, "send:" + c.name(s));
             s.charge(gp, s.timings.chanOpNs());
             return;
         }
@@ -46,7 +46,7 @@ final class Chans {
         Sudog mine = new Sudog(gp, c, v, 0, null);
         c.sendq.addLast(mine);
         gp.waiting = new Sudog[] {mine};
-        s.gopark(m, gp, WaitReason.CHAN_SEND, c.name);
+        s.gopark(m, gp, WaitReason.CHAN_SEND, c.name(s));
     }
 
     /**
@@ -68,7 +68,7 @@ final class Chans {
         Sudog mine = new Sudog(gp, c, null, 0, null);
         c.recvq.addLast(mine);
         gp.waiting = new Sudog[] {mine};
-        s.gopark(m, gp, WaitReason.CHAN_RECEIVE, c.name);
+        s.gopark(m, gp, WaitReason.CHAN_RECEIVE, c.name(s));
     }
 
     /** The non-blocking part of {@code chanrecv}; null if it would block. */
@@ -84,7 +84,7 @@ final class Chans {
             }
             sg.success = true;
             complete(sg, Resume.DONE);
-            s.ready(m, sg.g, "recv:" + c.name);
+            s.ready(m, sg.g, "recv:" + c.name(s));
             return Resume.received(v, true);
         }
         if (!c.buf.isEmpty()) return Resume.received(c.buf.pollFirst(), true);
@@ -103,7 +103,7 @@ final class Chans {
             sg.elem = v;
             sg.success = true;
             complete(sg, Resume.received(v, true));
-            s.ready(m, sg.g, "send:" + c.name);
+            s.ready(m, sg.g, "send:" + c.name(s));
             return true;
         }
         if (c.buf.size() < c.dataqsiz) {
@@ -124,7 +124,7 @@ final class Chans {
             sg.elem = v;
             sg.success = true;
             complete(sg, Resume.received(v, true));
-            s.ready(m, sg.g, "timer:" + c.name);
+            s.ready(m, sg.g, "timer:" + c.name(s));
             return;
         }
         if (c.buf.size() < c.dataqsiz) c.buf.addLast(v);
@@ -159,7 +159,7 @@ final class Chans {
             glist.push(sg);
         }
         while (!glist.isEmpty()) {
-            s.ready(m, glist.pop().g, "close:" + c.name);
+            s.ready(m, glist.pop().g, "close:" + c.name(s));
         }
         s.charge(gp, s.timings.chanOpNs());
     }
@@ -218,7 +218,7 @@ final class Chans {
             (cas.send() ? cas.chan().sendq : cas.chan().recvq).addLast(sg);
             mine[w++] = sg;
             if (on.length() > 0) on.append(", ");
-            on.append(cas.chan().name);
+            on.append(cas.chan().name(s));
         }
         gp.waiting = mine;
         s.gopark(m, gp, WaitReason.SELECT, on.toString());

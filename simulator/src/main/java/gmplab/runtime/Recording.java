@@ -20,8 +20,10 @@ public final class Recording {
     private final List<Event> events;
     private final RunResult result;
     private final StateTracker tracker;
+    private final boolean ended;
 
-    private Recording(SimConfig cfg, List<Event> events, RunResult result, StateTracker tracker) {
+    private Recording(SimConfig cfg, List<Event> events, RunResult result, StateTracker tracker, boolean ended) {
+        this.ended = ended;
         this.cfg = cfg;
         this.events = events;
         this.result = result;
@@ -45,7 +47,28 @@ public final class Recording {
             tracker.capture(e);
         });
         RunResult r = sim.run(mainFactory.get());
-        return new Recording(sim.config(), Collections.unmodifiableList(events), r, tracker);
+        return new Recording(sim.config(), Collections.unmodifiableList(events), r, tracker, true);
+    }
+
+    /**
+     * Records a run the caller drives: {@code drive} starts {@code sim} and advances it as
+     * far as it wants (to the end, or to a point where the program is idle, waiting for
+     * input — then {@link #ended()} is false and the result says "running").
+     */
+    public static Recording record(Simulation sim, java.util.function.Consumer<Simulation> drive) {
+        List<Event> events = new ArrayList<>();
+        StateTracker tracker = new StateTracker(sim.sched());
+        sim.addListener(e -> {
+            events.add(e);
+            tracker.capture(e);
+        });
+        drive.accept(sim);
+        return new Recording(sim.config(), Collections.unmodifiableList(events), sim.result(), tracker, sim.finished());
+    }
+
+    /** True if the program ended (exit, fatal error, limit); false if it was still running when recorded. */
+    public boolean ended() {
+        return ended;
     }
 
     public SimConfig config() {

@@ -80,6 +80,8 @@ public final class Sched {
     final ArrayDeque<G> gFreeStack = new ArrayDeque<>();
     final ArrayDeque<G> gFreeNoStack = new ArrayDeque<>();
     int sysmonwait;
+    /** Unnamed channels numbered so far ({@code chan#N} in events). */
+    long nchans;
 
     // --- globals --------------------------------------------------------
     /** {@code allgs}: every G struct ever allocated, in allocation order. */
@@ -1427,14 +1429,46 @@ public final class Sched {
     }
 
     private long stopAtEvents = Long.MAX_VALUE;
+    /** Set by {@link #runUntilIdle}: stop, instead of dispatching, once nothing but the outside world can act. */
+    private boolean stopWhenIdle;
     /** Called after every scheduler step (tests check invariants here). */
     Runnable afterTask;
+
+    /**
+     * Runs until the program ends or it is idle, waiting for the outside world: every P idle,
+     * the Ms parked (one perhaps blocked in {@code netpoll}), and the only pending activity
+     * sysmon's deep sleep running out — what a real Go server does between requests
+     * ({@code findrunnable} blocks in {@code netpoll(-1)}, sysmon sleeps on {@code sysmonnote}).
+     * A later {@link #injectReady} wakes it, and this may be called again.
+     *
+     * @return true if idle, false if the program ended
+     */
+    boolean runUntilIdle() {
+        stopWhenIdle = true;
+        try {
+            runLoop();
+        } finally {
+            stopWhenIdle = false;
+        }
+        return outcome == null;
+    }
+
+    /** True if no live task is pending except the wake-up of a deep-sleeping sysmon. */
+    private boolean idle() {
+        for (Task t : tasks) {
+            if (t.m != null && t.gen != t.m.wakeGen) continue; // cancelled
+            if (t.kind == TaskKind.SYSMON && sysmon.deepSleeping()) continue;
+            return false;
+        }
+        return true;
+    }
 
     /** Runs tasks until the program ends or a limit is hit. */
     void runLoop() {
         long maxTime = cfg.maxTimeNs();
         long maxEvents = cfg.maxEvents();
         while (outcome == null && eventSeq < stopAtEvents) {
+            if (stopWhenIdle && idle()) return;
             Task t = tasks.poll();
             if (t == null) {
                 // Nothing can ever happen again; checkdead would have caught a deadlock.

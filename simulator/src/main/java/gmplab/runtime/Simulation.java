@@ -61,6 +61,16 @@ public final class Simulation {
         sched.runUntilEvents(eventCount);
     }
 
+    /**
+     * Runs until the program ends or is idle, waiting for input from outside (see
+     * {@link #injectReady}); the simulation stays resumable.
+     *
+     * @return true if idle, false if the program ended
+     */
+    public boolean runUntilIdle() {
+        return sched.runUntilIdle();
+    }
+
     /** Events emitted so far. */
     public long eventCount() {
         return sched.eventCount();

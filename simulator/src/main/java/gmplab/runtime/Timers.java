@@ -87,7 +87,7 @@ final class Timers {
                 if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.func", t.fnName); else s.eventSeq++;
                 s.newproc(m, t.fn, t.fnName, false);
             } else {
-                if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name); else s.eventSeq++;
+                if (s.recording) s.emit(EventKind.TIMER_FIRE, null, m, pp, "timer.chan", t.chan.name(s)); else s.eventSeq++;
                 s.chans.sendNonBlocking(m, t.chan, t.value);
                 if (t.period > 0) {
                     t.when += t.period * (1 + (s.now - t.when) / t.period);

@@ -69,6 +69,33 @@ class NativePackagesTest {
             """;
 
     @Test
+    void anInspectorSeesTheJavaStateBehindAnOpaqueHandle() throws Exception {
+        String src = """
+                package main
+
+                import "example.com/box"
+
+                var counter box.Adder
+                var plain struct{ N int }
+
+                func main() {
+                	counter = box.New()
+                	counter.Add(7)
+                	plain.N = 1
+                }
+                """;
+        GoProgram p = GoProgram.compile("prog.go", src, extra());
+        gmplab.runtime.Simulation sim = new gmplab.runtime.Simulation(SimConfig.defaults());
+        gmplab.runtime.GoroutineBody main = p.newMain(GoRun.hostOf(sim), VmOptions.defaults());
+        GoInspector in = GoInspector.of(main);
+        assertTrue(in.global("counter").orElseThrow().nativeState().isEmpty(), "nil before main ran");
+        sim.run(main);
+        Object state = in.global("counter").orElseThrow().nativeState().orElseThrow();
+        assertEquals(7L, ((long[]) state)[0]);
+        assertTrue(in.global("plain").orElseThrow().nativeState().isEmpty(), "an ordinary struct has none");
+    }
+
+    @Test
     void extraPackagesAreImportableAndRun() throws Exception {
         GoProgram p = GoProgram.compile("prog.go", PROG, extra());
         RunResult r = GoRun.run(p, SimConfig.defaults(), VmOptions.defaults(), null, null);

@@ -18,6 +18,43 @@ class DeterminismAndSeekTest {
         return out;
     }
 
+    /** Unnamed channels made while the run goes: their names appear in events. */
+    private static List<String> unnamedChannelRun() {
+        List<String> out = new ArrayList<>();
+        Simulation sim = new Simulation(SimConfig.defaults().withGomaxprocs(2)).addListener(e -> out.add(e.toString()));
+        sim.run(new GoroutineBody() {
+            private Chan c;
+            private int step;
+
+            @Override
+            public Action next(Resume r) {
+                return switch (step++) {
+                    case 0 -> {
+                        c = new Chan(0);
+                        Chan mine = c;
+                        yield new Action.Go(Script.create().then(new Action.Send(mine, 1)).build(), "main.sender");
+                    }
+                    case 1 -> new Action.Recv(c);
+                    default -> new Action.Exit();
+                };
+            }
+
+            @Override
+            public String position() {
+                return "main.main";
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void channelNamesArePerRunSoRepeatedRunsInOneProcessAreIdentical() {
+        List<String> first = unnamedChannelRun();
+        new Chan(0); // channels made elsewhere in the process must not shift the numbering
+        assertThat(unnamedChannelRun()).isEqualTo(first);
+        assertThat(first).anyMatch(e -> e.contains("chan#1"));
+    }
+
     @Test
     void sameSeedGivesAnIdenticalEventLog() {
         SimConfig cfg = SimConfig.defaults().withGomaxprocs(4).withSeed(42);

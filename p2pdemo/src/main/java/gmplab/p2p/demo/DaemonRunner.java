@@ -142,12 +142,17 @@ public final class DaemonRunner {
     static Simulation newSimulation(ListenerDemo.Version version, World world, SimConfig cfg,
                                     gmplab.trace.EventListener listener) {
         GoProgram prog = ListenerDemo.compile(version, world);
-        Simulation sim = new Simulation(cfg.withLimits(Long.MAX_VALUE, Long.MAX_VALUE));
+        Simulation sim = new Simulation(daemonConfig(cfg));
         if (listener != null) sim.addListener(listener);
         world.attach(sim);
         world.spawn(new Clock(world), Clock.NAME);
         sim.start(prog.newMain(GoRun.hostOf(sim), VmOptions.defaults()));
         return sim;
+    }
+
+    /** A daemon runs until it is shut down: no time or event limit. */
+    static SimConfig daemonConfig(SimConfig cfg) {
+        return cfg.withLimits(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     private void loop() {
@@ -159,6 +164,7 @@ public final class DaemonRunner {
                 long wall = System.nanoTime() - t0;
                 if (sim.nanotime() <= wall) {
                     sim.runUntilEvents(sim.eventCount() + 1);
+                    events = sim.eventCount();
                 } else {
                     r = inbox.poll(Math.min(50_000_000, sim.nanotime() - wall), TimeUnit.NANOSECONDS);
                     if (r != null) r.run();
@@ -172,6 +178,13 @@ public final class DaemonRunner {
         }
         result = sim.result();
         done.complete(result);
+    }
+
+    private volatile long events;
+
+    /** Events the live run has emitted so far (read from any thread). */
+    public long eventCount() {
+        return events;
     }
 
     /** Asks the program to end ({@code node.NextRequest()} answers false). */

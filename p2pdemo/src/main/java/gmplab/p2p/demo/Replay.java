@@ -24,44 +24,91 @@ public final class Replay {
 
     /** Replays {@code inputs} (a {@link DaemonRunner#journal()}) of a node with identity {@code selfId}. */
     public static Result run(ListenerDemo.Version version, String selfId, List<DaemonRunner.Input> inputs, SimConfig cfg) {
-        Net net = new Net();
-        for (DaemonRunner.Input i : inputs) if (i.event() < 0 && i.kind().equals("tcp.listen")) net.listenAnswers.add(i);
-        World w = new World(selfId, net);
-        Inputs in = new Inputs(w);
+        Player p = new Player(selfId, inputs);
         List<Event> events = new ArrayList<>();
         List<String> transcript = new ArrayList<>();
-        Simulation sim = DaemonRunner.newSimulation(version, w, cfg, events::add);
+        Simulation sim = DaemonRunner.newSimulation(version, p.world, cfg, events::add);
         boolean shutdown = false;
         for (DaemonRunner.Input i : inputs) {
             if (i.event() < 0) continue;
+            p.runTo(sim, i);
+            shutdown |= p.apply(i, (cmd, answer) -> transcript.add("> " + cmd + "\n" + answer));
+        }
+        RunResult rr = shutdown ? sim.runToEnd() : null;
+        return new Result(rr, events, transcript, sim);
+    }
+
+    /**
+     * Records the replay of a live daemon's journal up to {@code uptoEvents} events (the
+     * live run's count when the journal was taken), with the program's registries and the
+     * commands' answers in the transcript.
+     */
+    static P2pRun record(ListenerDemo.Version version, String selfId, List<DaemonRunner.Input> inputs, SimConfig cfg,
+                         long uptoEvents) {
+        Player p = new Player(selfId, inputs);
+        RunRecorder rec = new RunRecorder(version, p.world, DaemonRunner.daemonConfig(cfg));
+        return rec.record(sim -> {
+            p.world.spawn(new DaemonRunner.Clock(p.world), DaemonRunner.Clock.NAME);
+            sim.start(rec.main());
+            for (DaemonRunner.Input i : inputs) {
+                if (i.event() < 0) continue;
+                p.runTo(sim, i);
+                if (i.kind().equals("api")) rec.actionStarts("> " + i.args().get(0));
+                if (p.apply(i, (cmd, answer) -> {
+                    if (!answer.isBlank()) rec.line(answer.stripTrailing());
+                })) {
+                    sim.runToEnd();
+                }
+            }
+            if (!sim.finished()) sim.runUntilEvents(uptoEvents);
+        });
+    }
+
+    /** Applies recorded inputs to a world whose network is the journal. */
+    private static final class Player {
+        final Net net = new Net();
+        final World world;
+        final Inputs in;
+
+        Player(String selfId, List<DaemonRunner.Input> inputs) {
+            for (DaemonRunner.Input i : inputs) if (i.event() < 0 && i.kind().equals("tcp.listen")) net.listenAnswers.add(i);
+            world = new World(selfId, net);
+            in = new Inputs(world);
+        }
+
+        /** Runs {@code sim} to the event count at which {@code i} was recorded. */
+        void runTo(Simulation sim, DaemonRunner.Input i) {
             sim.runUntilEvents(i.event());
             if (sim.eventCount() != i.event()) {
                 throw new IllegalStateException("replay diverged: \"" + i.what() + "\" was recorded at event " + i.event()
                         + ", the replay is at event " + sim.eventCount());
             }
+        }
+
+        /** Applies {@code i}; each command's answer goes to {@code answers} (command, text). Returns true for the shutdown. */
+        boolean apply(DaemonRunner.Input i, java.util.function.BiConsumer<String, String> answers) {
             List<String> a = i.args();
             switch (i.kind()) {
                 case "api" -> {
                     Request r = Request.parse(a.get(0));
-                    r.onDone = q -> transcript.add("> " + a.get(0) + "\n" + (q.error() != null ? "Error: " + q.error() : q.output()));
-                    w.submit(r);
+                    r.onDone = q -> answers.accept(a.get(0), q.error() != null ? "Error: " + q.error() : q.output());
+                    world.submit(r);
                 }
                 case "shutdown" -> {
-                    shutdown = true;
-                    w.closeRequests();
+                    world.closeRequests();
+                    return true;
                 }
                 case "stream.in" -> in.streamIn(quiet(Inputs.fromAttrs(a, 0)));
                 case "dial.ok" -> in.dialDone(net.pendings.get(Long.parseLong(a.get(0))), quiet(Inputs.fromAttrs(a, 1)), null);
                 case "dial.err" -> in.dialDone(net.pendings.get(Long.parseLong(a.get(0))), null, a.get(1));
-                case "tcp.accept" -> in.tcpAccept(w.tcpListeners.get(a.get(0)), quiet(Inputs.fromAttrs(a, 1)));
+                case "tcp.accept" -> in.tcpAccept(world.tcpListeners.get(a.get(0)), quiet(Inputs.fromAttrs(a, 1)));
                 case "data" -> in.data(in.known(Long.parseLong(a.get(0))), Inputs.unb64(a.get(1)));
                 case "eof" -> in.eof(in.known(Long.parseLong(a.get(0))));
                 case "ioerror" -> in.ioError(in.known(Long.parseLong(a.get(0))));
                 default -> throw new IllegalArgumentException("unknown recorded input: " + i.what());
             }
+            return false;
         }
-        RunResult rr = shutdown ? sim.runToEnd() : null;
-        return new Result(rr, events, transcript, sim);
     }
 
     /** The far side of a replayed end: nothing is sent anywhere. */

@@ -1,0 +1,257 @@
+package gmplab.p2p.demo;
+
+import gmplab.p2p.libp2p.crypto.Identity;
+import gmplab.p2p.libp2p.host.Host;
+import gmplab.p2p.libp2p.host.HostConfig;
+import gmplab.p2p.libp2p.host.Stream;
+import gmplab.p2p.libp2p.multiformats.Multiaddr;
+import gmplab.runtime.SimConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+
+/**
+ * The node as a daemon on the real back end, in this process: the project's libp2p host
+ * on loopback, the Go program on the simulated runtime in real time
+ * ({@link DaemonRunner}), and the control endpoint, so {@code ./gmplab p2p ls} and the
+ * other commands in a terminal talk to it too (as to {@code ./gmplab p2p daemon}). A
+ * second libp2p host in this process plays the remote peer that opens streams; local
+ * applications are real TCP sockets. {@link #record} replays the daemon's journal so far.
+ */
+public final class LiveNode implements P2pNode {
+    private final ListenerDemo.Version version;
+    private final SimConfig cfg;
+    private final Host host;
+    private final Host remote;
+    private final DaemonRunner runner;
+    private final RealNetwork net;
+    private final DaemonApi api;
+    private final List<String> addrs = new ArrayList<>();
+    private final List<P2pAction> actions = new CopyOnWriteArrayList<>();
+    /** What the remote peer and the applications saw, at the live run's event count. */
+    private final List<P2pRun.Line> outside = new CopyOnWriteArrayList<>();
+    private final Map<String, End> ends = new LinkedHashMap<>();
+    private int streams;
+    private int conns;
+
+    /** One end outside the node: the remote peer's stream or an application's socket. */
+    private interface End {
+        void closeWrite() throws IOException;
+
+        void close();
+    }
+
+    private LiveNode(ListenerDemo.Version version, Path repo) throws IOException {
+        this.version = version;
+        this.cfg = SimConfig.defaults().withGomaxprocs(2);
+        host = new Host(HostConfig.defaults(Identity.generate()));
+        try {
+            host.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
+            runner = new DaemonRunner();
+            net = new RealNetwork(host, runner);
+            World world = new World(host.peerId().toString(), net);
+            for (Multiaddr a : host.fullListenAddresses()) addrs.add(a.toString());
+            world.listenAddrs().addAll(addrs);
+            runner.start(version, world, cfg);
+            api = new DaemonApi(repo, runner);
+            remote = new Host(HostConfig.defaults(Identity.generate()));
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a daemon running {@code version}; its control endpoint's address is written to
+     * {@code repo/api} (use {@link DaemonApi#defaultRepo()} for the one the CLI finds).
+     */
+    public static LiveNode start(ListenerDemo.Version version, Path repo) throws IOException {
+        return new LiveNode(version, repo);
+    }
+
+    @Override
+    public ListenerDemo.Version version() {
+        return version;
+    }
+
+    @Override
+    public boolean real() {
+        return true;
+    }
+
+    @Override
+    public List<String> listenAddrs() {
+        return List.copyOf(addrs);
+    }
+
+    @Override
+    public List<String> remotePeers() {
+        return List.of(remote.peerId().toString());
+    }
+
+    /** The control endpoint's address ({@code /ip4/127.0.0.1/tcp/<port>}). */
+    public String apiAddress() {
+        return api.address();
+    }
+
+    @Override
+    public void act(P2pAction a) {
+        actions.add(a);
+        if (a instanceof P2pAction.Command c) {
+            runner.submit(Request.parse(c.line()));
+        } else if (a instanceof P2pAction.OpenStream o) {
+            background("s" + nextStream(), name -> openStream(name, o));
+        } else if (a instanceof P2pAction.Connect c) {
+            background("c" + nextConn(), name -> connect(name, c));
+        } else if (a instanceof P2pAction.CloseWrite w) {
+            End e;
+            synchronized (ends) {
+                e = ends.get(w.name());
+            }
+            try {
+                if (e == null) note(w.name() + ": no such stream or connection");
+                else e.closeWrite();
+            } catch (IOException ex) {
+                note(w.name() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private synchronized int nextStream() {
+        return ++streams;
+    }
+
+    private synchronized int nextConn() {
+        return ++conns;
+    }
+
+    private void openStream(String name, P2pAction.OpenStream o) throws IOException {
+        Stream s = remote.newStream(Multiaddr.of(addrs.get(0)), o.protocol());
+        register(name, new End() {
+            @Override
+            public void closeWrite() throws IOException {
+                s.closeWrite();
+            }
+
+            @Override
+            public void close() {
+                s.reset();
+            }
+        });
+        note(name + ": opened by peer " + P2pAction.shortId(remote.peerId().toString()));
+        pump(name, s.inputStream(), s.outputStream(), o.text());
+    }
+
+    private void connect(String name, P2pAction.Connect c) throws IOException {
+        Matcher m = SimNetwork.TCP.matcher(c.addr());
+        if (!m.matches()) throw new IOException("not a TCP multiaddr: " + c.addr());
+        Socket sock = new Socket();
+        sock.connect(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))), 5_000);
+        register(name, new End() {
+            @Override
+            public void closeWrite() throws IOException {
+                sock.shutdownOutput();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    sock.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        });
+        note(name + ": connected to " + c.addr());
+        pump(name, sock.getInputStream(), sock.getOutputStream(), c.text());
+    }
+
+    private void register(String name, End e) {
+        synchronized (ends) {
+            ends.put(name, e);
+        }
+    }
+
+    /** Writes {@code text}, then notes everything that arrives until EOF or an error. */
+    private void pump(String name, InputStream in, OutputStream out, String text) throws IOException {
+        if (!text.isEmpty()) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            note(name + " → \"" + text.replace("\n", "\\n") + "\"");
+        }
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            note(name + " ← \"" + new String(buf, 0, n, StandardCharsets.UTF_8).replace("\n", "\\n") + "\"");
+        }
+        note(name + ": EOF");
+    }
+
+    private interface Io {
+        void run(String name) throws IOException;
+    }
+
+    /** Runs blocking network I/O for one end on a thread of its own; failures go to the transcript. */
+    private void background(String name, Io io) {
+        Thread t = new Thread(() -> {
+            try {
+                io.run(name);
+            } catch (IOException | RuntimeException e) {
+                note(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }, "gmplab-p2p-ui-" + name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void note(String text) {
+        outside.add(new P2pRun.Line((int) Math.max(0, runner.eventCount() - 1), text));
+    }
+
+    @Override
+    public List<P2pAction> actions() {
+        return List.copyOf(actions);
+    }
+
+    @Override
+    public P2pRun record() {
+        List<DaemonRunner.Input> journal = runner.journal();
+        long upto = runner.eventCount();
+        P2pRun r = Replay.record(version, host.peerId().toString(), journal, cfg, upto);
+        List<P2pRun.Line> all = new ArrayList<>(r.transcript());
+        int last = Math.max(0, r.recording().size() - 1);
+        for (P2pRun.Line l : outside) all.add(new P2pRun.Line(Math.min(l.event(), last), l.text()));
+        all.sort(Comparator.comparingInt(P2pRun.Line::event));
+        return new P2pRun(r.version(), r.recording(), all, r.registries(), r.actionEvents());
+    }
+
+    @Override
+    public void close() {
+        synchronized (ends) {
+            ends.values().forEach(End::close);
+        }
+        runner.stop();
+        try {
+            runner.done().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // a node that does not stop in time is abandoned with the process's daemon threads
+        }
+        api.close();
+        net.shutdown();
+        remote.close();
+        host.close();
+    }
+}

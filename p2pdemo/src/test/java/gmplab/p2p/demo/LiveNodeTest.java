@@ -1,0 +1,96 @@
+package gmplab.p2p.demo;
+
+import gmplab.p2p.demo.ListenerDemo.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The UI's real back end: a daemon in this process, a real remote peer, real sockets, all on loopback. */
+class LiveNodeTest {
+
+    /** A TCP echo server on loopback (the service behind {@code p2p listen}). */
+    private static ServerSocket echoServer() throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    Thread c = new Thread(() -> {
+                        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                            in.transferTo(out);
+                        } catch (IOException ignored) {
+                            // the peer went away
+                        }
+                    });
+                    c.setDaemon(true);
+                    c.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
+    /** Records the live run until {@code done} holds (the network is real: wait for it, no timing assumptions). */
+    private static P2pRun awaitRun(LiveNode node, Predicate<P2pRun> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        P2pRun r = node.record();
+        while (!done.test(r) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            r = node.record();
+        }
+        return r;
+    }
+
+    private static boolean said(P2pRun r, String text) {
+        return r.transcript().stream().anyMatch(l -> l.text().equals(text));
+    }
+
+    @Test
+    @Timeout(90)
+    void aRealPeersStreamIsBridgedToTheServiceAndShowsInTheReplayedRegistries(@TempDir Path repo) throws Exception {
+        try (ServerSocket echo = echoServer(); LiveNode node = LiveNode.start(Version.FIXED, repo)) {
+            assertThat(node.listenAddrs()).allMatch(a -> a.startsWith("/ip4/127.0.0.1/tcp/") && a.contains("/p2p/"));
+            String target = "/ip4/127.0.0.1/tcp/" + echo.getLocalPort();
+            node.act(new P2pAction.Command("listen " + SimSession.ECHO + " " + target));
+            P2pRun listening = awaitRun(node, r -> !r.registries().at(r.recording().size() - 1).listeners().isEmpty());
+            assertThat(listening.registries().at(listening.recording().size() - 1).listeners()).singleElement()
+                    .satisfies(l -> assertThat(l.targetAddress()).isEqualTo(target));
+
+            node.act(new P2pAction.OpenStream(node.remotePeers().get(0), SimSession.ECHO, "hi\n"));
+            P2pRun echoed = awaitRun(node, r -> said(r, "s1 ← \"hi\\n\""));
+            assertThat(said(echoed, "s1 ← \"hi\\n\"")).as(echoed.transcript().toString()).isTrue();
+            assertThat(echoed.registries().at(echoed.recording().size() - 1).streams()).singleElement()
+                    .satisfies(s -> assertThat(s.origin()).isEqualTo("/p2p/" + node.remotePeers().get(0)));
+
+            // a terminal's ./gmplab p2p commands reach the same daemon through repo/api
+            String[] ls = DaemonApi.call(repo, "stream ls");
+            assertThat(ls[0]).isEqualTo("ok");
+            assertThat(ls[1]).contains(SimSession.ECHO).contains(target);
+
+            node.act(new P2pAction.CloseWrite("s1"));
+            P2pRun closed = awaitRun(node, r -> said(r, "s1: EOF")
+                    && r.registries().at(r.recording().size() - 1).streams().isEmpty());
+            assertThat(closed.registries().at(closed.recording().size() - 1).streams()).isEmpty();
+            assertThat(closed.actionEvents()).as("commands from the pane and from a terminal are the replay's actions").hasSize(2);
+            assertThat(said(closed, "> stream ls")).isTrue();
+        }
+    }
+}
