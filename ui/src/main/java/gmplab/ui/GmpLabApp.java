@@ -35,6 +35,7 @@ public final class GmpLabApp extends Application {
         vm.setConfig(vm.configProperty().get().withGomaxprocs(o.gomaxprocs()).withSeed(o.seed()));
         MainWindow w = new MainWindow(vm, i18n, o);
         gmplab.ui.lessons.view.LessonDock.attach(w, vm, i18n);
+        gmplab.ui.p2p.P2pDock.attach(w, vm, i18n);
         vm.load(program(o, vm.configProperty().get()));
         return w;
     }
@@ -69,6 +70,7 @@ public final class GmpLabApp extends Application {
         stage.show();
         boolean lesson = gmplab.ui.lessons.view.LessonDock.of(w)
                 .startWith(System.getProperty("gmplab.ui.lesson"), scene, o.snapshot(), Platform::exit);
+        lesson |= gmplab.ui.p2p.P2pDock.of(w).startWith(System.getProperty("gmplab.ui.p2p"), scene, o.snapshot(), Platform::exit);
         if (o.snapshot() != null && !lesson) {
             vm.recordingProperty().addListener((obs, a, r) -> Platform.runLater(() -> {
                 vm.seek(o.event() >= 0 ? o.event() : interestingEvent(r));

@@ -1,0 +1,196 @@
+package gmplab.ui.p2p;
+
+import gmplab.p2p.demo.ListenerDemo.Version;
+import gmplab.p2p.demo.P2pAction;
+import gmplab.p2p.demo.Registries;
+import gmplab.ui.GmpLabApp;
+import gmplab.ui.model.RunViewModel;
+import gmplab.ui.model.SchedDetail;
+import gmplab.ui.view.AppOptions;
+import gmplab.ui.view.MainWindow;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the P2P pane like a teacher (headless, Monocle): open it from the menu and the
+ * keyboard, click the buttons, step with the keyboard and watch the registry tables fill
+ * and empty, switch the code's version, type a console command, pick a goroutine, and
+ * read the pane in Chinese.
+ */
+@ExtendWith(ApplicationExtension.class)
+class P2pDockUiTest {
+    MainWindow window;
+    RunViewModel run;
+    P2pDock dock;
+    P2pViewModel vm;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path tmp = Files.createTempDirectory("gmplab-p2p-ui");
+        System.setProperty("gmplab.progress", tmp.resolve("progress.json").toString());
+        System.setProperty("gmplab.recent", tmp.resolve("recent.txt").toString());
+        run = new RunViewModel(Runnable::run, Runnable::run);
+        AppOptions o = new AppOptions("en", false, "light", 1, 1, null, -1, "spawn-order", AppOptions.findExamples());
+        window = GmpLabApp.create(o, run);
+        dock = P2pDock.of(window);
+        vm = dock.viewModel();
+        stage.setScene(new Scene(window.root(), 1280, 720));
+        stage.show();
+    }
+
+    /** Waits (up to 30 s) until {@code c}, evaluated on the FX thread, holds. */
+    private static void until(Callable<Boolean> c) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the pane's node has done {@code n} actions and the board shows the result. */
+    private void untilActions(int n) {
+        until(() -> !vm.busyProperty().get() && vm.actions().size() == n && vm.run() != null
+                && run.recording() == vm.run().recording() && !run.seeking());
+    }
+
+    private void openFromMenu(FxRobot r) {
+        r.clickOn("P2P").clickOn("Open the P2P pane");
+        until(() -> dock.isShowing() && vm.run() != null && !vm.busyProperty().get() && run.recording() == vm.run().recording());
+    }
+
+    /** Focus on the board (off the console), then End: the board's cursor to the last event. */
+    private void end(FxRobot r) {
+        r.interact(() -> window.board().requestFocus());
+        r.type(KeyCode.END);
+        until(() -> run.cursor() == run.recording().size() - 1);
+    }
+
+    @Test
+    void openFromTheMenuListenLetAPeerInAndWatchTheTables(FxRobot r) {
+        openFromMenu(r);
+        TableView<?> listeners = r.lookup("#p2pListenerTable").queryAs(TableView.class);
+        TableView<?> streams = r.lookup("#p2pStreamTable").queryAs(TableView.class);
+        assertEquals(0, listeners.getItems().size());
+        assertEquals("Protocol", listeners.getColumns().get(0).getText());
+        assertEquals("Listen Address", listeners.getColumns().get(1).getText());
+        assertFalse(listeners.getColumns().get(3).isVisible(), "the fixed code has no Running column");
+
+        r.clickOn("#p2pListen");
+        untilActions(1);
+        assertEquals(vm.run().actionEvents().get(0), run.cursor(), "the cursor at the new action");
+        assertEquals(0, listeners.getItems().size(), "not registered yet at the action's first event");
+        end(r);
+        assertEquals(1, listeners.getItems().size());
+        assertTrue(r.lookup(".table-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && "/x/echo/1.0.0".equals(l.getText())), "the row shows the protocol");
+
+        r.clickOn("#p2pPeerB");
+        untilActions(2);
+        end(r);
+        assertEquals(1, streams.getItems().size());
+        assertEquals("s1", ((javafx.scene.control.ComboBox<?>) r.lookup("#p2pEndChoice").query()).getValue());
+
+        // stepping back with the keyboard: the stream row goes away again before it was registered
+        r.press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
+        until(() -> run.cursor() == vm.run().actionEvents().get(1));
+        assertEquals(0, streams.getItems().size(), "Alt+← back to the stream's action: not registered yet");
+        assertEquals(1, listeners.getItems().size());
+
+        // the goroutines by role; clicking one selects it on the board
+        @SuppressWarnings("unchecked")
+        ListView<DemoGoroutine> gs = r.lookup("#p2pGoroutines").queryAs(ListView.class);
+        until(() -> !gs.getItems().isEmpty());
+        int wake = P2pViewModel.acceptLoopWakeup(vm.run(), run.cursor());
+        r.interact(() -> run.seek(wake));
+        until(() -> gs.getItems().stream().anyMatch(g -> g.role() == DemoGoroutine.Role.ACCEPT_LOOP));
+        DemoGoroutine accept = gs.getItems().stream().filter(g -> g.role() == DemoGoroutine.Role.ACCEPT_LOOP).findFirst().orElseThrow();
+        r.clickOn("#p2pTabGoroutines");
+        r.interact(() -> gs.scrollTo(accept));
+        r.clickOn(r.lookup(".list-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == accept).findFirst().orElseThrow());
+        until(() -> new SchedDetail.Selection(SchedDetail.Kind.G, accept.goid()).equals(run.selectionProperty().get()));
+        // the accept loop has its marker in the fixed source
+        assertNotNull(r.lookup("#p2pCodeFixed #marker-G" + accept.goid()).tryQuery().orElse(null), "marker in the fixed source");
+    }
+
+    @Test
+    void versionToggleConsoleAndStreamClose(FxRobot r) {
+        r.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        until(() -> dock.isShowing() && vm.run() != null && !vm.busyProperty().get());
+        r.clickOn("#p2pListen");
+        untilActions(1);
+        r.clickOn("#p2pPeerC");
+        untilActions(2);
+
+        r.clickOn("#p2pBlogEra");
+        until(() -> !vm.busyProperty().get() && vm.run().version() == Version.BLOG_ERA && run.recording() == vm.run().recording());
+        assertEquals(2, vm.actions().size(), "the same actions on the blog-era code");
+        TableView<?> listeners = r.lookup("#p2pListenerTable").queryAs(TableView.class);
+        TableView<?> streams = r.lookup("#p2pStreamTable").queryAs(TableView.class);
+        end(r);
+        assertTrue(listeners.getColumns().get(3).isVisible(), "blog-era: the Running column");
+        assertEquals("true", ((Registries.Listener) listeners.getItems().get(0)).running());
+        assertEquals("HandlerID", streams.getColumns().get(0).getText());
+        assertEquals("Local", streams.getColumns().get(2).getText());
+
+        r.clickOn("#p2pConsole").write("stream ls -v").type(KeyCode.ENTER);
+        untilActions(3);
+        assertEquals(new P2pAction.Command("stream ls -v"), vm.actions().get(2));
+        end(r);
+        assertTrue(vm.transcript().stream().anyMatch(l -> l.text().startsWith("HandlerID")), "the console's answer in the transcript");
+
+        r.clickOn("#p2pStreamClose");
+        untilActions(4);
+        end(r);
+        assertEquals(0, streams.getItems().size(), "stream close removed the stream");
+
+        r.clickOn("#p2pFixed");
+        until(() -> !vm.busyProperty().get() && vm.run().version() == Version.FIXED && run.recording() == vm.run().recording());
+        assertFalse(listeners.getColumns().get(3).isVisible(), "fixed: no Running column");
+        assertEquals("ID", streams.getColumns().get(0).getText());
+
+        r.clickOn("#p2pClose");
+        until(() -> !dock.isShowing());
+    }
+
+    @Test
+    void chineseLabels(FxRobot r) {
+        openFromMenu(r);
+        r.interact(() -> window.board().requestFocus());
+        r.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("listen → 回显", r.lookup("#p2pListen").queryAs(Button.class).getText());
+        assertEquals("节点 B 打开流", r.lookup("#p2pPeerB").queryAs(Button.class).getText());
+        TableView<?> listeners = r.lookup("#p2pListenerTable").queryAs(TableView.class);
+        assertEquals("协议", listeners.getColumns().get(0).getText());
+        assertEquals("监听地址", listeners.getColumns().get(1).getText());
+        r.clickOn("#p2pListen");
+        untilActions(1);
+        String where = r.lookup("#p2pWhere").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(where.startsWith("第 1 个操作"), where);
+        assertSame(vm.run().recording(), run.recording());
+    }
+}
