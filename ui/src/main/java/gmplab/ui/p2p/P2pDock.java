@@ -103,6 +103,7 @@ public final class P2pDock {
     private final TextField console = new TextField();
     private final CheckBox autoRefresh = new CheckBox();
     private final Timeline refreshClock = new Timeline(new KeyFrame(AUTO_REFRESH, e -> tick()));
+    private SplitPane split;
     private boolean started;
     private boolean syncingSelection;
 
@@ -374,10 +375,18 @@ public final class P2pDock {
 
         SplitPane split = new SplitPane(sources, registries, bottomTabs);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.31, 0.69);
+        split.setDividerPositions(0.29, 0.70);
         split.setId("p2pSplit");
+        this.split = split;
         VBox.setVgrow(split, Priority.ALWAYS);
 
+        // the controls are for the teacher: in presenter mode they stay small, the code and the tables grow
+        for (Node n : List.of(bar, addrRow, apiRow, doButtons, jumpRow, consoleRow)) n.getStyleClass().add("p2p-controls");
+        // the addresses are for the teacher's terminal, not for the class
+        for (Node n : List.of(title, addrRow)) {
+            n.visibleProperty().bind(window.presenterProperty().not());
+            n.managedProperty().bind(window.presenterProperty().not());
+        }
         root.getChildren().addAll(bar, addrRow, apiRow, doButtons, jumpRow, split, consoleRow);
     }
 
@@ -655,6 +664,10 @@ public final class P2pDock {
         }
         blogEraCode.setLook(palette());
         fixedCode.setLook(palette());
+        boolean big = window.presenterProperty().get();
+        listenerTable.setFixedCellSize(big ? 26 : 22);
+        streamTable.setFixedCellSize(big ? 26 : 22);
+        if (split != null) split.setDividerPositions(big ? 0.22 : 0.29, big ? 0.69 : 0.70);
         goroutineList.refresh();
         if (isShowing()) widen();
     }
