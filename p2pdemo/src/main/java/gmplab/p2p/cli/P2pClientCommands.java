@@ -3,6 +3,7 @@ package gmplab.p2p.cli;
 import gmplab.p2p.demo.DaemonApi;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
 public final class P2pClientCommands {
     private P2pClientCommands() { }
 
+    /** kubo's {@code ErrNotOnline}, naming this project's daemon: no {@code <repo>/api}, no daemon. */
+    static final String NOT_ONLINE = "this command must be run in online mode. Try running './gmplab p2p daemon' first";
+
     /** The classes to register under {@code p2p}. */
     public static final Class<?>[] ALL = {Listen.class, Forward.class, Ls.class, Close.class, StreamCmd.class};
 
@@ -39,8 +43,14 @@ public final class P2pClientCommands {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Path dir = repo != null ? repo : DaemonApi.defaultRepo();
+            if (!Files.exists(dir.resolve("api"))) {
+                err.println("Error: " + NOT_ONLINE);
+                err.flush();
+                return 1;
+            }
             try {
-                String[] r = DaemonApi.call(repo != null ? repo : DaemonApi.defaultRepo(), line());
+                String[] r = DaemonApi.call(dir, line());
                 if (r[0].equals("ok")) {
                     out.print(align(r[1]));
                     out.flush();

@@ -13,12 +13,19 @@ import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.runtime.RunResult;
 import gmplab.runtime.SimConfig;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +69,15 @@ public final class P2pDaemonCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path r = repo != null ? repo : DaemonApi.defaultRepo();
+        String running = runningApi(r);
+        if (running != null) {
+            // kubo refuses a second daemon on a repo ("someone else has the lock"); starting one
+            // would take over <repo>/api and, on exit, delete it under the first daemon
+            err.println("Error: someone else has the lock: a p2p daemon is already running on " + r
+                    + " (API " + running + ")");
+            err.flush();
+            return 1;
+        }
         Identity id = identityFile == null ? Identity.generate() : Identity.loadOrCreate(identityFile);
         Multiaddr listenAddr;
         try {
@@ -97,6 +113,23 @@ public final class P2pDaemonCommand implements Callable<Integer> {
                 net.shutdown();
                 return rr.exitCode() == 0 ? 0 : 1;
             }
+        }
+    }
+
+    /** The API address in {@code <repo>/api} if a daemon answers there, else null (none, or a stale file). */
+    static String runningApi(Path repo) {
+        try {
+            String addr = Files.readString(repo.resolve("api")).trim();
+            Matcher m = Pattern.compile("/ip4/([0-9.]+)/tcp/(\\d+)").matcher(addr);
+            if (!m.matches()) return null;
+            InetAddress host = InetAddress.getByName(m.group(1));
+            if (!host.isLoopbackAddress()) return null; // the API is loopback only: probe nothing else
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, Integer.parseInt(m.group(2))), 2_000);
+                return addr;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
