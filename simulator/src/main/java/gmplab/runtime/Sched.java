@@ -1444,17 +1444,43 @@ public final class Sched {
      * @return true if idle, false if the program ended
      */
     boolean runUntilIdle() {
+        return runUntilIdle(Long.MAX_VALUE);
+    }
+
+    /** Like {@link #runUntilIdle()}, stopping also once {@code events} events exist. */
+    boolean runUntilIdle(long events) {
+        long saved = stopAtEvents;
         stopWhenIdle = true;
+        stopAtEvents = events;
         try {
             runLoop();
         } finally {
             stopWhenIdle = false;
+            stopAtEvents = saved;
         }
         return outcome == null;
     }
 
+    /**
+     * Lets virtual time pass until {@code t} while nothing else happens: runs the tasks due
+     * by then (a sysmon wake-up, a timer), then sets the clock to {@code t}. For a program
+     * waiting for the outside world, whose next input arrives at {@code t}.
+     */
+    void advanceTo(long t) {
+        long saved = stopAtTime;
+        stopAtTime = t;
+        try {
+            runLoop();
+        } finally {
+            stopAtTime = saved;
+        }
+        if (outcome == null && now < t) now = t;
+    }
+
+    private long stopAtTime = Long.MAX_VALUE;
+
     /** True if no live task is pending except the wake-up of a deep-sleeping sysmon. */
-    private boolean idle() {
+    boolean idle() {
         for (Task t : tasks) {
             if (t.m != null && t.gen != t.m.wakeGen) continue; // cancelled
             if (t.kind == TaskKind.SYSMON && sysmon.deepSleeping()) continue;
@@ -1463,12 +1489,20 @@ public final class Sched {
         return true;
     }
 
+    /** True if the earliest live task is due after {@code t}, or none is pending (drops cancelled ones on the way). */
+    private boolean nextLiveTaskAfter(long t) {
+        Task h;
+        while ((h = tasks.peek()) != null && h.m != null && h.gen != h.m.wakeGen) tasks.poll();
+        return h == null || h.when > t;
+    }
+
     /** Runs tasks until the program ends or a limit is hit. */
     void runLoop() {
         long maxTime = cfg.maxTimeNs();
         long maxEvents = cfg.maxEvents();
         while (outcome == null && eventSeq < stopAtEvents) {
             if (stopWhenIdle && idle()) return;
+            if (stopAtTime != Long.MAX_VALUE && nextLiveTaskAfter(stopAtTime)) return;
             Task t = tasks.poll();
             if (t == null) {
                 // Nothing can ever happen again; checkdead would have caught a deadlock.

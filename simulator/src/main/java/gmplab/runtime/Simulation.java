@@ -71,6 +71,27 @@ public final class Simulation {
         return sched.runUntilIdle();
     }
 
+    /** Like {@link #runUntilIdle()}, stopping also once {@code eventCount} events exist (one step of a paced run). */
+    public boolean runUntilIdle(long eventCount) {
+        return sched.runUntilIdle(eventCount);
+    }
+
+    /**
+     * True if only the outside world can make anything happen now: every goroutine waits
+     * for the network (or a sysmon deep sleep is all that is pending).
+     */
+    public boolean idle() {
+        return sched.outcome == null && sched.idle();
+    }
+
+    /**
+     * Lets virtual time pass until {@code t}: runs what is due by then, then sets the clock
+     * to {@code t} (for an idle program whose next input from outside arrives at {@code t}).
+     */
+    public void advanceTo(long t) {
+        sched.advanceTo(t);
+    }
+
     /** Events emitted so far. */
     public long eventCount() {
         return sched.eventCount();

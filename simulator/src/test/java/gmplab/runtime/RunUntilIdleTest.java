@@ -53,6 +53,32 @@ class RunUntilIdleTest {
     }
 
     @Test
+    void timePassesForAnIdleProgramUpToTheNextInput() {
+        Simulation sim = Invariants.checked(new Simulation(SimConfig.defaults().withGomaxprocs(2)));
+        sim.start(server());
+        sim.runUntilIdle();
+        assertThat(sim.idle()).isTrue();
+        long t = sim.nanotime();
+        long events = sim.eventCount();
+        sim.advanceTo(t + 1_000_000_000L);
+        assertThat(sim.nanotime()).isEqualTo(t + 1_000_000_000L);
+        assertThat(sim.eventCount()).as("nothing was due: sysmon sleeps deeply").isEqualTo(events);
+        assertThat(sim.idle()).isTrue();
+        sim.advanceTo(t + 500_000_000L);
+        assertThat(sim.nanotime()).as("time never goes back").isEqualTo(t + 1_000_000_000L);
+
+        sim.injectReady(sim.nanotime() + 1_000, "req");
+        assertThat(sim.idle()).isFalse();
+        sim.runUntilIdle();
+        assertThat(sim.result().stdout()).isEqualTo("req 1\n");
+        List<Event> wake = new ArrayList<>();
+        sim.addListener(wake::add);
+        sim.injectReady(sim.nanotime() + 1_000, "req");
+        sim.runUntilIdle();
+        assertThat(wake.get(0).time()).as("the input came at the advanced time").isGreaterThan(t + 1_000_000_000L);
+    }
+
+    @Test
     void aProgramWithATimerPendingIsNotIdleUntilItFires() {
         Simulation sim = new Simulation(SimConfig.defaults().withGomaxprocs(1));
         sim.start(Script.create().then(new Action.Sleep(50_000_000)).then(new Action.Print("slept\n", false))

@@ -93,10 +93,27 @@ public final class DaemonRunner {
     /** Queues {@code r} to run on the simulation thread, recorded as input {@code kind args}. */
     public void post(String kind, List<String> args, Runnable r) {
         inbox.add(() -> {
+            catchUpWithTheWallClock();
             record(new Input(sim.eventCount(), sim.nanotime(), kind, args));
             r.run();
         });
     }
+
+    /**
+     * An idle program's clock stands still (nothing is scheduled); when input arrives, the
+     * time that passed meanwhile passes for it too — recorded as an {@code advance} input,
+     * so a replay's clock moves at the same points.
+     */
+    private void catchUpWithTheWallClock() {
+        if (!sim.idle()) return;
+        long to = Math.max(sim.nanotime(), System.nanoTime() - t0);
+        record(new Input(sim.eventCount(), to, ADVANCE, List.of()));
+        sim.advanceTo(to);
+    }
+
+    /** The journal's kind for virtual time passing while the program was idle. */
+    static final String ADVANCE = "advance";
+    private long t0;
 
     /** Records the outside world's answer to a synchronous call made on the simulation thread. */
     void recordAnswer(String kind, List<String> args) {
@@ -130,6 +147,7 @@ public final class DaemonRunner {
     public void start(ListenerDemo.Version version, World world, SimConfig cfg, gmplab.trace.EventListener listener) {
         this.world = world;
         this.sim = newSimulation(version, world, cfg, listener);
+        t0 = System.nanoTime();
         thread = new Thread(this::loop, "gmplab-p2p-sim");
         thread.setDaemon(true);
         thread.start();
@@ -145,7 +163,6 @@ public final class DaemonRunner {
         Simulation sim = new Simulation(daemonConfig(cfg));
         if (listener != null) sim.addListener(listener);
         world.attach(sim);
-        world.spawn(new Clock(world), Clock.NAME);
         sim.start(prog.newMain(GoRun.hostOf(sim), VmOptions.defaults()));
         return sim;
     }
@@ -156,14 +173,19 @@ public final class DaemonRunner {
     }
 
     private void loop() {
-        long t0 = System.nanoTime();
         try {
             while (!sim.finished()) {
                 Runnable r;
                 while ((r = inbox.poll()) != null) r.run();
+                events = sim.eventCount();
+                if (sim.idle()) { // every goroutine waits for the network: so does this thread
+                    r = inbox.poll(50, TimeUnit.MILLISECONDS);
+                    if (r != null) r.run();
+                    continue;
+                }
                 long wall = System.nanoTime() - t0;
                 if (sim.nanotime() <= wall) {
-                    sim.runUntilEvents(sim.eventCount() + 1);
+                    sim.runUntilIdle(sim.eventCount() + 1);
                     events = sim.eventCount();
                 } else {
                     r = inbox.poll(Math.min(50_000_000, sim.nanotime() - wall), TimeUnit.NANOSECONDS);
@@ -199,23 +221,6 @@ public final class DaemonRunner {
     public List<Input> journal() {
         synchronized (journal) {
             return List.copyOf(journal);
-        }
-    }
-
-    /**
-     * Keeps a timer pending while every goroutine waits for the network, so the
-     * simulation idles in step with the wall clock instead of ending.
-     */
-    static final class Clock extends JavaProc {
-        static final String NAME = "gmplab.wallclock";
-
-        Clock(World w) {
-            super(w, NAME);
-        }
-
-        @Override
-        Action step() {
-            return new Action.Sleep(10_000_000);
         }
     }
 }

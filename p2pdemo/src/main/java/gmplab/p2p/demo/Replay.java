@@ -32,7 +32,7 @@ public final class Replay {
         for (DaemonRunner.Input i : inputs) {
             if (i.event() < 0) continue;
             p.runTo(sim, i);
-            shutdown |= p.apply(i, (cmd, answer) -> transcript.add("> " + cmd + "\n" + answer));
+            shutdown |= p.apply(sim, i, (cmd, answer) -> transcript.add("> " + cmd + "\n" + answer));
         }
         RunResult rr = shutdown ? sim.runToEnd() : null;
         return new Result(rr, events, transcript, sim);
@@ -48,13 +48,12 @@ public final class Replay {
         Player p = new Player(selfId, inputs);
         RunRecorder rec = new RunRecorder(version, p.world, DaemonRunner.daemonConfig(cfg));
         return rec.record(sim -> {
-            p.world.spawn(new DaemonRunner.Clock(p.world), DaemonRunner.Clock.NAME);
             sim.start(rec.main());
             for (DaemonRunner.Input i : inputs) {
                 if (i.event() < 0) continue;
                 p.runTo(sim, i);
                 if (i.kind().equals("api")) rec.actionStarts("> " + i.args().get(0));
-                if (p.apply(i, (cmd, answer) -> {
+                if (p.apply(sim, i, (cmd, answer) -> {
                     if (!answer.isBlank()) rec.line(answer.stripTrailing());
                 })) {
                     sim.runToEnd();
@@ -79,16 +78,24 @@ public final class Replay {
         /** Runs {@code sim} to the event count at which {@code i} was recorded. */
         void runTo(Simulation sim, DaemonRunner.Input i) {
             sim.runUntilEvents(i.event());
-            if (sim.eventCount() != i.event()) {
-                throw new IllegalStateException("replay diverged: \"" + i.what() + "\" was recorded at event " + i.event()
-                        + ", the replay is at event " + sim.eventCount());
-            }
+            if (sim.eventCount() != i.event()) throw diverged(i, sim);
+        }
+
+        private static IllegalStateException diverged(DaemonRunner.Input i, Simulation sim) {
+            return new IllegalStateException("replay diverged: \"" + i.what() + "\" was recorded at event " + i.event()
+                    + ", the replay is at event " + sim.eventCount());
         }
 
         /** Applies {@code i}; each command's answer goes to {@code answers} (command, text). Returns true for the shutdown. */
-        boolean apply(DaemonRunner.Input i, java.util.function.BiConsumer<String, String> answers) {
+        boolean apply(Simulation sim, DaemonRunner.Input i, java.util.function.BiConsumer<String, String> answers) {
             List<String> a = i.args();
             switch (i.kind()) {
+                case DaemonRunner.ADVANCE -> {
+                    // the live run was idle here: reach the same idle point, then let the time pass
+                    sim.runUntilIdle();
+                    if (sim.eventCount() != i.event()) throw diverged(i, sim);
+                    sim.advanceTo(i.virtualNs());
+                }
                 case "api" -> {
                     Request r = Request.parse(a.get(0));
                     r.onDone = q -> answers.accept(a.get(0), q.error() != null ? "Error: " + q.error() : q.output());

@@ -55,8 +55,10 @@ public final class World {
 
     private long nextPending = 1;
 
+    /** A pending operation; its netpoller source is unique ("dial X #3"), as concurrent dials to one peer wait apart. */
     Pending newPending(String name) {
-        return new Pending(nextPending++, name);
+        long id = nextPending++;
+        return new Pending(id, name + " #" + id);
     }
 
     /** A TCP listener ({@code manet.Listen}): connections wait in its backlog for {@code Accept}. */

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -362,7 +361,6 @@ class P2pDaemonE2eTest {
      * the goroutine whose dial completed first stays parked (its connection hangs).
      */
     @Test
-    @Disabled("gap in p2p/demo: concurrent dials share one netpoller source name (World.newPending)")
     void fixedForwardsConcurrentConnections() throws Exception {
         daemon(false);
         String remote = remoteEchoPeer();
