@@ -31,9 +31,10 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--lesson", paramLabel = "ID[:STEP[:ANSWER]]", description = "open a bundled lesson beside the board "
             + "(at STEP, 1-based, answering ANSWER; e.g. spawn-order:3:G6)")
     String lesson;
-    @Option(names = "--p2p", arity = "0..1", fallbackValue = "fixed", paramLabel = "blogera|fixed",
-            description = "open the P2P pane beside the board on that version of the kubo p2p code (default: fixed); "
-                    + "with --snapshot, after a short session (listen; peer B opens a stream)")
+    @Option(names = "--p2p", arity = "0..1", fallbackValue = "fixed", paramLabel = "blogera|fixed[,real]",
+            description = "open the P2P pane beside the board on that version of the kubo p2p code (default: fixed; "
+                    + "\",real\": on the real back end as a daemon); with --snapshot, after a short session "
+                    + "(listen; peer B opens a stream)")
     String p2p;
     @Option(names = "--snapshot", paramLabel = "FILE.png", description = "render the window to a PNG and exit")
     Path snapshot;

@@ -237,7 +237,7 @@ public final class P2pDock {
             n.managedProperty().bind(isReal);
         }
         HBox bar = new HBox(6, title, spacer(4), codeLabel, segment(blogEra, fixed), spacer(4), backendLabel,
-                segment(simulated, real), refresh, autoRefresh, grow(), busy, close);
+                segment(simulated, real), grow(), busy, close);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         // addresses
@@ -247,7 +247,7 @@ public final class P2pDock {
         api.textProperty().bind(Bindings.createStringBinding(() -> vm.apiAddressProperty().get().isEmpty() ? ""
                 : vm.apiAddressProperty().get() + "   ⟶  ./gmplab p2p ls -v", vm.apiAddressProperty()));
         Label apiLabel = label("p2p.api");
-        HBox apiRow = new HBox(6, apiLabel, api);
+        HBox apiRow = new HBox(6, apiLabel, api, refresh, autoRefresh);
         HBox.setHgrow(api, Priority.ALWAYS);
         apiRow.setAlignment(Pos.CENTER_LEFT);
         var hasApi = Bindings.isNotEmpty(vm.apiAddressProperty());
@@ -266,9 +266,10 @@ public final class P2pDock {
         Button connect = button("p2pConnect", "p2p.do.connect", "p2p.do.connect.tip", vm::connectApp);
         endChoice.setId("p2pEndChoice");
         endChoice.setItems(vm.ends());
-        vm.ends().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        vm.ends().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(() -> {
+            // the newest end, unless the user picked one that still exists (after the combo box handled the change)
             if (!vm.ends().isEmpty() && !vm.ends().contains(endChoice.getValue())) endChoice.setValue(vm.ends().get(vm.ends().size() - 1));
-        });
+        }));
         Button closeSide = button("p2pCloseSide", "p2p.do.closeSide", "p2p.do.closeSide.tip", () -> vm.closeSide(endChoice.getValue()));
         closeSide.disableProperty().bind(vm.busyProperty().or(endChoice.valueProperty().isNull()));
         Button closeP = button("p2pCloseListener", "p2p.do.closeListener", "p2p.do.closeListener.tip", vm::closeListener);
@@ -383,10 +384,10 @@ public final class P2pDock {
         // the controls are for the teacher: in presenter mode they stay small, the code and the tables grow
         for (Node n : List.of(bar, addrRow, apiRow, doButtons, jumpRow, consoleRow)) n.getStyleClass().add("p2p-controls");
         // the addresses are for the teacher's terminal, not for the class
-        for (Node n : List.of(title, addrRow)) {
-            n.visibleProperty().bind(window.presenterProperty().not());
-            n.managedProperty().bind(window.presenterProperty().not());
-        }
+        addrRow.visibleProperty().bind(window.presenterProperty().not());
+        addrRow.managedProperty().bind(window.presenterProperty().not());
+        title.visibleProperty().bind(window.presenterProperty().not());
+        title.managedProperty().bind(window.presenterProperty().not());
         root.getChildren().addAll(bar, addrRow, apiRow, doButtons, jumpRow, split, consoleRow);
     }
 
@@ -445,6 +446,15 @@ public final class P2pDock {
         c.setId(id);
         if (key != null) c.textProperty().bind(i18n.bind(key));
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        // multiaddrs are long: the whole value in a tooltip
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         c.setSortable(false);
         c.setReorderable(false);
         return c;
@@ -804,9 +814,11 @@ public final class P2pDock {
     public boolean startWith(String spec, Scene scene, Path snapshot, Runnable onWritten) {
         if (spec == null) return false;
         Version v = parseVersion(spec);
+        boolean real = parseReal(spec);
         Runnable go = () -> {
             vm.preselect(v);
             show();
+            if (real) vm.setBackend(Backend.REAL);
             if (snapshot == null) return;
             vm.listenEcho();
             vm.openStream(0);
@@ -875,9 +887,24 @@ public final class P2pDock {
         }
     }
 
-    /** "blogera" / "blog-era" / "blog" → the blog-era code; anything else the fixed code. */
+    /**
+     * The version in a {@code --p2p} spec ({@code blogera}, {@code fixed}, optionally with
+     * {@code ,real}): "blogera" / "blog-era" / "blog" → the blog-era code; anything else the fixed code.
+     */
     public static Version parseVersion(String s) {
-        String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        return v.startsWith("blog") ? Version.BLOG_ERA : Version.FIXED;
+        for (String part : (s == null ? "" : s).split("[,:+ ]")) {
+            String v = part.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            if (v.startsWith("blog")) return Version.BLOG_ERA;
+        }
+        return Version.FIXED;
+    }
+
+    /** True if a {@code --p2p} spec asks for the real back end ({@code fixed,real}, {@code blogera,daemon}). */
+    public static boolean parseReal(String s) {
+        for (String part : (s == null ? "" : s).split("[,:+ ]")) {
+            String v = part.trim().toLowerCase(Locale.ROOT);
+            if (v.equals("real") || v.equals("daemon") || v.equals("live")) return true;
+        }
+        return false;
     }
 }

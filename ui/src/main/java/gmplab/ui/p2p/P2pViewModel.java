@@ -83,6 +83,7 @@ public final class P2pViewModel {
     private P2pRun simRun;
     private P2pNode live;
     private EchoService echo;
+    private String liveForward;
     private P2pNode node;
     private long seq;
     private Thread shutdownHook;
@@ -112,6 +113,8 @@ public final class P2pViewModel {
     private final BooleanProperty canPrevAction = new SimpleBooleanProperty();
     private final BooleanProperty canNextAction = new SimpleBooleanProperty();
     private int tasks;
+    /** The recording last handed to the board, until the board shows it (the pane keeps its tables meanwhile). */
+    private Recording pendingShow;
 
     /**
      * A view model showing its runs on {@code run}'s board; the node is driven on {@code background}
@@ -159,24 +162,32 @@ public final class P2pViewModel {
 
     /** {@code listen /x/echo/1.0.0 <echo service>}: streams on the protocol go to the echo service. */
     public void listenEcho() {
-        command("listen " + PROTOCOL + " " + echoTarget.get());
+        act(() -> new P2pAction.Command("listen " + PROTOCOL + " " + (echo != null ? echo.address() : SimSession.ECHO_TARGET)));
     }
 
     /** {@code forward /x/echo/1.0.0 <local address> /p2p/<peer B>}: local connections go to peer B. */
     public void forwardToPeer() {
-        if (peers.isEmpty()) return;
-        command("forward " + PROTOCOL + " " + forwardAddress.get() + " /p2p/" + peers.get(0));
+        act(() -> new P2pAction.Command("forward " + PROTOCOL + " " + forwardAddr() + " /p2p/" + node.remotePeers().get(0)));
     }
 
     /** Remote peer {@code index} (0: B, 1: C) opens a stream on the protocol and writes {@link #PEER_TEXT}. */
     public void openStream(int index) {
-        if (index < 0 || index >= peers.size()) return;
-        act(new P2pAction.OpenStream(peers.get(index), PROTOCOL, PEER_TEXT));
+        if (index < 0) return;
+        act(() -> {
+            List<String> ps = node.remotePeers();
+            if (index >= ps.size()) throw new IllegalStateException("there is no peer " + (char) ('B' + index) + " on this network");
+            return new P2pAction.OpenStream(ps.get(index), PROTOCOL, PEER_TEXT);
+        });
     }
 
     /** A local application connects to the forward's listen address and writes {@link #APP_TEXT}. */
     public void connectApp() {
-        act(new P2pAction.Connect(forwardAddress.get(), APP_TEXT));
+        act(() -> new P2pAction.Connect(forwardAddr(), APP_TEXT));
+    }
+
+    /** The forward's listen address on the node's network (background thread). */
+    private String forwardAddr() {
+        return live != null && node == live && liveForward != null ? liveForward : SIM_FORWARD_ADDRESS;
     }
 
     /** The outside end {@code name} ({@code s1}, {@code c1}, …) closes its writing side. */
@@ -219,12 +230,18 @@ public final class P2pViewModel {
 
     /** Does {@code a} on the node, records the run and shows it with the cursor where the action begins. */
     public void act(P2pAction a) {
+        act(() -> a);
+    }
+
+    /** Like {@link #act(P2pAction)}, the action made on the background thread (it may name the node's addresses). */
+    private void act(java.util.function.Supplier<P2pAction> make) {
         task(() -> {
             ensureNode();
+            P2pAction a = make.get();
             node.act(a);
             if (node.real()) sleep(LIVE_SETTLE_MS);
             P2pRun r = record();
-            publish(r, node.real() ? Cursor.FIRST_NEW : Cursor.NEWEST_ACTION, null);
+            publish(r, node.real() ? Cursor.LIVE_ACTION : Cursor.NEWEST_ACTION, null);
         });
     }
 
@@ -391,6 +408,7 @@ public final class P2pViewModel {
         live = liveStarter.start(v);
         echo = new EchoService();
         String fwd = EchoService.freeLoopbackAddress();
+        liveForward = fwd;
         String api = live instanceof LiveNode ln ? ln.apiAddress() : "";
         String target = echo.address();
         ui.execute(() -> {
@@ -455,6 +473,12 @@ public final class P2pViewModel {
         static final Cursor NEWEST_ACTION = new Cursor(-2);
         /** The first event the last run did not have (real back end), or the cursor if the user stepped back. */
         static final Cursor FIRST_NEW = new Cursor(-3);
+        /**
+         * Where an action on the real back end shows: its command's first event if the daemon's
+         * journal has it, else the first new transcript line (a peer's stream, an application's
+         * connection), else the first new event.
+         */
+        static final Cursor LIVE_ACTION = new Cursor(-4);
     }
 
     /** Publishes {@code r} (recorded on the background thread) and shows it on the board. */
@@ -474,6 +498,12 @@ public final class P2pViewModel {
                 at = where.at();
             } else if (where == Cursor.NEWEST_ACTION && r.actionEvents().size() >= acts.size() && !acts.isEmpty()) {
                 at = r.actionEvents().get(acts.size() - 1);
+            } else if (where == Cursor.LIVE_ACTION && old != null && r.actionEvents().size() > old.actionEvents().size()) {
+                at = r.actionEvents().get(r.actionEvents().size() - 1);
+            } else if (where == Cursor.LIVE_ACTION && old != null && r.transcript().size() > old.transcript().size()) {
+                at = r.transcript().get(old.transcript().size()).event();
+            } else if (where == Cursor.LIVE_ACTION && old != null) {
+                at = Math.min(old.recording().size(), last);
             } else if (where == Cursor.FIRST_NEW && old != null && wasShown && oldCursor < old.recording().size() - 1) {
                 at = oldCursor;
             } else if (where == Cursor.FIRST_NEW && old != null && old.version() == r.version()) {
@@ -483,13 +513,15 @@ public final class P2pViewModel {
             }
             at = Math.max(0, Math.min(last, at));
             error.set(null);
-            actions.setAll(acts);
-            ends.setAll(endNames(acts));
+            if (!actions.equals(acts)) actions.setAll(acts);
+            List<String> names = endNames(acts);
+            if (!ends.equals(names)) ends.setAll(names);
             if (!listenAddrs.equals(addrs)) listenAddrs.setAll(addrs);
             if (!peers.equals(ps)) peers.setAll(ps);
             p2pRun.set(r);
             if (statusKey != null) status.set(new Message(statusKey, r.recording().size()));
             else status.set(new Message(real ? "p2p.status.live" : "p2p.status.recorded", r.recording().size(), acts.size()));
+            pendingShow = r.recording();
             run.show(r.recording(), at);
             updateAtCursor();
         });
@@ -537,6 +569,11 @@ public final class P2pViewModel {
             return;
         }
         Recording rec = r.recording();
+        if (run.recording() == rec) pendingShow = null;
+        // the board is installing the new run (its cursor not placed yet): keep what the tables show
+        if (pendingShow == rec || (run.recording() == rec && (run.cursor() < 0 || run.snapshotProperty().get() == null))) {
+            if (p2pRun.get() != null && shown.get()) return;
+        }
         boolean isShown = run.recording() == rec && run.cursor() >= 0;
         shown.set(isShown);
         int c = isShown ? run.cursor() : rec.size() - 1;

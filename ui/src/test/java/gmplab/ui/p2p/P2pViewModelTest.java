@@ -270,5 +270,9 @@ class P2pViewModelTest {
         assertEquals(Version.BLOG_ERA, P2pDock.parseVersion("blog-era"));
         assertEquals(Version.BLOG_ERA, P2pDock.parseVersion("blogera"));
         assertEquals(Version.FIXED, P2pDock.parseVersion("fixed"));
+        assertEquals(Version.BLOG_ERA, P2pDock.parseVersion("blogera,real"));
+        assertTrue(P2pDock.parseReal("fixed,real"));
+        assertTrue(P2pDock.parseReal("blogera:daemon"));
+        assertFalse(P2pDock.parseReal("blogera"));
     }
 }
