@@ -39,6 +39,18 @@ class RunViewModelTest {
     }
 
     @Test
+    void aRunRecordedWhileIdleSaysTheProgramIsStillRunning() {
+        gmplab.runtime.Simulation sim = new gmplab.runtime.Simulation(gmplab.runtime.SimConfig.defaults());
+        gmplab.runtime.Recording idle = gmplab.runtime.Recording.record(sim, s -> {
+            s.start(gmplab.runtime.Script.create().then(gmplab.runtime.Action.NetWait.external("req")).build());
+            s.runUntilIdle();
+        });
+        vm.show(idle, 0);
+        assertEquals("status.idle", vm.statusProperty().get().key());
+        assertEquals(idle.size(), vm.statusProperty().get().args()[0]);
+    }
+
+    @Test
     void loadsAndStartsAtTheFirstEvent() {
         assertNotNull(vm.recording());
         assertEquals(0, vm.cursor());

@@ -121,7 +121,8 @@ public final class RunViewModel {
         timeline.set(tl);
         busy.set(false);
         RunResult res = r.result();
-        status.set(res.hitLimit() ? new Message("status.limit", r.size(), res.outcome().message())
+        status.set(!r.ended() ? new Message("status.idle", r.size())
+                : res.hitLimit() ? new Message("status.limit", r.size(), res.outcome().message())
                 : new Message("status.done", r.size(), res.exitCode()));
         cursor.set(-1);
         pending = -1;
