@@ -320,14 +320,18 @@ public final class P2pViewModel {
     /**
      * The auto-refresh's tick (the pane calls it every second or two while open): on the real
      * back end, re-records in the background and shows the run only if it grew. Does nothing
-     * while another task runs.
+     * while another task runs or the board is playing, and backs off when replaying gets slow.
      */
     public void autoRefresh() {
-        if (backend.get() != Backend.REAL || busy.get() || refreshing.get()) return;
+        if (backend.get() != Backend.REAL || busy.get() || refreshing.get() || run.playingProperty().get()) return;
+        // replaying the journal costs more as the daemon runs: never spend more than a third of the time on it
+        long now = System.nanoTime();
+        if (now - lastAutoEnd < 2 * lastAutoCost) return;
         P2pRun old = p2pRun.get();
         int oldSize = old == null ? -1 : old.recording().size();
         refreshing.set(true);
         background.execute(() -> {
+            long t0 = System.nanoTime();
             try {
                 if (node == null || !node.real()) return;
                 P2pRun r = node.record();
@@ -335,10 +339,18 @@ public final class P2pViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> error.set(new Message("p2p.error", message(e))));
             } finally {
-                ui.execute(() -> refreshing.set(false));
+                long cost = System.nanoTime() - t0;
+                ui.execute(() -> {
+                    lastAutoCost = cost;
+                    lastAutoEnd = System.nanoTime();
+                    refreshing.set(false);
+                });
             }
         });
     }
+
+    private long lastAutoEnd;
+    private long lastAutoCost;
 
     /** Moves the board's cursor to the start of the action before the one at the cursor (or this one's start). */
     public void previousAction() {

@@ -193,4 +193,32 @@ class P2pDockUiTest {
         assertTrue(where.startsWith("第 1 个操作"), where);
         assertSame(vm.run().recording(), run.recording());
     }
+
+    @Test
+    void presenterModeKeepsTheControlsSmallAndTheTablesLarge(FxRobot r) {
+        openFromMenu(r);
+        r.interact(() -> window.board().requestFocus());
+        r.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dock.root().getStyleClass().contains("presenter"));
+        assertFalse(r.lookup("#p2pListenAddrs").query().getParent().isVisible(), "the addresses are for the teacher, hidden in presenter mode");
+        double button = r.lookup("#p2pListen").queryAs(Button.class).getFont().getSize();
+        TableView<?> listeners = r.lookup("#p2pListenerTable").queryAs(TableView.class);
+        r.clickOn("#p2pListen");
+        untilActions(1);
+        end(r);
+        double cell = r.lookup("#p2pListenerTable .table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && "/x/echo/1.0.0".equals(l.getText()))
+                .map(n -> ((javafx.scene.control.Labeled) n).getFont().getSize()).findFirst().orElseThrow();
+        assertTrue(cell > button, "table text " + cell + " larger than the controls' " + button);
+        assertEquals(1, listeners.getItems().size());
+        // back to normal, then dark: the pane follows
+        r.interact(() -> window.board().requestFocus());
+        r.type(KeyCode.F11);
+        r.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(dock.root().getStyleClass().contains("presenter"));
+        assertTrue(window.darkProperty().get());
+        assertTrue(r.lookup("#p2pListenAddrs").query().getParent().isVisible());
+    }
 }

@@ -36,9 +36,14 @@ class P2pLiveViewModelTest {
 
     /** Refreshes until the registries at the end of the run satisfy {@code p} (30 s at most). */
     private Registries refreshUntil(Predicate<Registries> p) throws InterruptedException {
+        return refreshUntil(p, vm::refresh);
+    }
+
+    /** Like {@link #refreshUntil(Predicate)}, refreshing with {@code refresh}. */
+    private Registries refreshUntil(Predicate<Registries> p, Runnable refresh) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            vm.refresh();
+            refresh.run();
             P2pRun r = vm.run();
             Registries at = r.registries().at(r.recording().size() - 1);
             if (p.test(at)) return at;
@@ -69,7 +74,8 @@ class P2pLiveViewModelTest {
         assertEquals(vm.echoTargetProperty().get(), afterListen.listeners().get(0).targetAddress());
 
         vm.openStream(0);
-        Registries afterStream = refreshUntil(r -> !r.streams().isEmpty());
+        // the pane's auto-refresh tick picks the stream up too
+        Registries afterStream = refreshUntil(r -> !r.streams().isEmpty(), vm::autoRefresh);
         assertEquals(P2pViewModel.PROTOCOL, afterStream.streams().get(0).protocol());
         // the bytes went through the daemon to the real echo service and back to the peer
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
