@@ -2,6 +2,7 @@ package gmplab.p2p.cli;
 
 import gmplab.p2p.demo.DaemonApi;
 import gmplab.p2p.demo.DaemonRunner;
+import gmplab.p2p.demo.Journal;
 import gmplab.p2p.demo.ListenerDemo;
 import gmplab.p2p.demo.RealNetwork;
 import gmplab.p2p.demo.Request;
@@ -93,7 +94,8 @@ public final class P2pDaemonCommand implements Callable<Integer> {
             PrintWriter journal = record == null ? null
                     : new PrintWriter(java.nio.file.Files.newBufferedWriter(record, StandardCharsets.UTF_8), true);
             if (journal != null) {
-                journal.println(P2pReplayCommand.header(legacy, host.peerId().toString()));
+                journal.println(Journal.header(legacy ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED,
+                        host.peerId().toString(), gomaxprocs));
                 runner.recordTo(in -> journal.println(in.line()));
             }
             RealNetwork net = new RealNetwork(host, runner);

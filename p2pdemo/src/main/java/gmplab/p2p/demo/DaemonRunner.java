@@ -49,9 +49,14 @@ public final class DaemonRunner {
         /** Parses {@link #line()}. */
         public static Input parse(String line) {
             String[] f = line.split("\t", -1);
+            if (f.length < 3) throw new IllegalArgumentException("expected event count, virtual time and kind, tab-separated");
             List<String> args = new ArrayList<>();
             for (int i = 3; i < f.length; i++) args.add(unescape(f[i]));
-            return new Input(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], args);
+            try {
+                return new Input(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], args);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("event count and virtual time must be integers");
+            }
         }
 
         private static String unescape(String s) {

@@ -40,8 +40,9 @@ public final class Replay {
 
     /**
      * Records the replay of a live daemon's journal up to {@code uptoEvents} events (the
-     * live run's count when the journal was taken), with the program's registries and the
-     * commands' answers in the transcript.
+     * live run's count when the journal was taken; negative: until the program idles after
+     * the last input), with the program's registries and the commands' answers in the
+     * transcript.
      */
     static P2pRun record(ListenerDemo.Version version, String selfId, List<DaemonRunner.Input> inputs, SimConfig cfg,
                          long uptoEvents) {
@@ -59,7 +60,9 @@ public final class Replay {
                     sim.runToEnd();
                 }
             }
-            if (!sim.finished()) sim.runUntilEvents(uptoEvents);
+            if (sim.finished()) return;
+            if (uptoEvents >= 0) sim.runUntilEvents(uptoEvents);
+            else sim.runUntilIdle();
         });
     }
 

@@ -74,17 +74,18 @@ class P2pDaemonE2eTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    static List<String> daemonCommand(Path repo, boolean legacy) {
+    static List<String> daemonCommand(Path repo, boolean legacy, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), P2pCommand.class.getName(), "daemon", "--repo", repo.toString()));
         if (legacy) cmd.add("--legacy");
+        cmd.addAll(List.of(extra));
         return cmd;
     }
 
-    /** Starts {@code p2p daemon} in its own JVM and returns its libp2p listen multiaddr. */
-    String daemon(boolean legacy) throws Exception {
+    /** Starts {@code p2p daemon} (with {@code extra} options) in its own JVM and returns its libp2p listen multiaddr. */
+    String daemon(boolean legacy, String... extra) throws Exception {
         Path err = Files.createTempFile("daemon", ".err");
-        Process p = new ProcessBuilder(daemonCommand(repo, legacy)).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(daemonCommand(repo, legacy, extra)).redirectError(err.toFile()).start();
         cleanup.add(() -> {
             p.getOutputStream().close(); // end of console input
             Run r = cli("ls"); // still answering after the console closed
@@ -175,6 +176,43 @@ class P2pDaemonE2eTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /** Records the journal's replay until {@code done} holds: the daemon writes it as things happen. */
+    static gmplab.p2p.demo.P2pRun awaitReplay(gmplab.p2p.demo.JournalNode node,
+                                              java.util.function.Predicate<gmplab.p2p.demo.P2pRun> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        gmplab.p2p.demo.P2pRun r = node.record();
+        while (!done.test(r) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            r = node.record();
+        }
+        return r;
+    }
+
+    @Test
+    void aDaemonStartedInATerminalIsWatchedThroughItsJournal() throws Exception {
+        Path journal = repo.resolve("journal.tsv");
+        String daemon = daemon(true, "--record", journal.toString(), "--gomaxprocs", "3");
+        int port = tcpEcho();
+        String target = "/ip4/127.0.0.1/tcp/" + port;
+        gmplab.p2p.demo.JournalNode node = new gmplab.p2p.demo.JournalNode(journal, repo);
+        assertThat(node.version()).isEqualTo(gmplab.p2p.demo.ListenerDemo.Version.BLOG_ERA);
+        assertThat(daemon).endsWith(node.listenAddrs().get(0));
+        node.act(new gmplab.p2p.demo.P2pAction.Command("listen " + ECHO + " " + target));
+        Stream s = javaPeer().newStream(Multiaddr.of(daemon), ECHO);
+        s.write("watched\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(s.inputStream().readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("watched\n");
+
+        gmplab.p2p.demo.P2pRun r = awaitReplay(node, run -> !run.registries().at(run.recording().size() - 1).streams().isEmpty());
+        var end = r.registries().at(r.recording().size() - 1);
+        assertThat(end.listeners()).singleElement().satisfies(l -> assertThat(l.running()).isEqualTo("true"));
+        assertThat(end.streams()).singleElement().satisfies(st -> assertThat(st.protocol()).isEqualTo(ECHO));
+        assertThat(r.recording().snapshotAt(0).gomaxprocs()).as("the journal names the daemon's GOMAXPROCS").isEqualTo(3);
+        assertThat(r.transcript()).anyMatch(l -> l.text().equals("> listen " + ECHO + " " + target));
+        assertThatThrownBy(() -> node.act(new gmplab.p2p.demo.P2pAction.CloseWrite("s1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        s.close();
     }
 
     @Test
