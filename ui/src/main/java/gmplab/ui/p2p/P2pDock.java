@@ -503,6 +503,14 @@ public final class P2pDock {
                 p.positionCaret(g.line(), 1);
             }
         });
+        // double-click or Enter: follow that goroutine to its next event
+        goroutineList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) vm.nextEventOf(goroutineList.getSelectionModel().getSelectedItem());
+        });
+        goroutineList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) vm.nextEventOf(goroutineList.getSelectionModel().getSelectedItem());
+        });
+        goroutineList.setTooltip(tip("p2p.goroutines.tip"));
         // the board's selection is shown in the list (a G picked on the board)
         run.selectionProperty().addListener((o, a, s) -> syncSelection());
         vm.goroutines().addListener((javafx.collections.ListChangeListener<DemoGoroutine>) c -> syncSelection());

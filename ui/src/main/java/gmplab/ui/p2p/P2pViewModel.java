@@ -387,6 +387,14 @@ public final class P2pViewModel {
         if (g != null) run.selectionProperty().set(new SchedDetail.Selection(SchedDetail.Kind.G, g.goid()));
     }
 
+    /** Moves the board's cursor to the next event of goroutine {@code g} (its next step on the board), if any. */
+    public void nextEventOf(DemoGoroutine g) {
+        if (g == null || !shown.get()) return;
+        int c = run.cursor();
+        int i = run.find(c + 1, +1, e -> e.g() == g.goid());
+        if (i > c && run.recording().events().get(i).g() == g.goid()) run.seek(i);
+    }
+
     /** Stops the real daemon, if one runs (the pane closes); the simulated session is kept. */
     public void stopLive() {
         if (backend.get() == Backend.REAL) backend.set(Backend.SIMULATED);

@@ -109,6 +109,11 @@ class P2pViewModelTest {
         assertTrue(vm.markersProperty().get().values().stream().flatMap(List::stream).anyMatch(m -> m.goid() == accept.goid()),
                 "the accept loop has a marker in the source");
 
+        // following the accept loop: its next event is when it runs (it was just made runnable)
+        vm.nextEventOf(accept);
+        assertTrue(run.cursor() > wake);
+        assertEquals(accept.goid(), run.eventProperty().get().g());
+
         // at the end the stream is bridged: two copy goroutines, one row in the stream registry
         run.end();
         assertEquals(2, vm.goroutines().stream().filter(g -> g.role() == Role.COPY).count());
