@@ -104,6 +104,7 @@ public final class P2pDock {
     private final CheckBox autoRefresh = new CheckBox();
     private final Timeline refreshClock = new Timeline(new KeyFrame(AUTO_REFRESH, e -> tick()));
     private SplitPane split;
+    private java.util.function.Supplier<Path> journalAsker = this::askJournal;
     private boolean started;
     private boolean syncingSelection;
 
@@ -122,6 +123,7 @@ public final class P2pDock {
                 item("p2p.menu.prevAction", null, vm::previousAction),
                 item("p2p.menu.nextAction", null, vm::nextAction),
                 item("p2p.menu.refresh", null, vm::refresh),
+                item("p2p.menu.journal", null, this::watchJournal),
                 new SeparatorMenuItem(),
                 item("p2p.menu.close", null, this::hide));
         window.addMenu(menu);
@@ -186,6 +188,31 @@ public final class P2pDock {
         vm.stopLive();
     }
 
+    /** Replaces the journal chooser (tests). */
+    public void setJournalAsker(java.util.function.Supplier<Path> asker) {
+        journalAsker = asker;
+    }
+
+    /**
+     * Asks for the journal of a daemon started in a terminal ({@code ./gmplab p2p daemon --record FILE})
+     * and watches it; commands go to the daemon whose API file is in {@link DaemonApi#defaultRepo()}.
+     */
+    public void watchJournal() {
+        Path p = journalAsker.get();
+        if (p == null) return;
+        window.dockProperty().set(root);
+        started = true;
+        vm.watchJournal(p, DaemonApi.defaultRepo());
+    }
+
+    private Path askJournal() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle(i18n.tr("p2p.menu.journal"));
+        var w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
+        java.io.File f = fc.showOpenDialog(w);
+        return f == null ? null : f.toPath();
+    }
+
     /** Stops the dock's background thread (the app is closing). */
     public void dispose() {
         vm.stopLive();
@@ -231,7 +258,7 @@ public final class P2pDock {
         autoRefresh.setId("p2pAutoRefresh");
         autoRefresh.textProperty().bind(i18n.bind("p2p.autoRefresh"));
         autoRefresh.setSelected(true);
-        var isReal = Bindings.equal(vm.backendProperty(), Backend.REAL);
+        var isReal = Bindings.notEqual(vm.backendProperty(), Backend.SIMULATED);
         for (Node n : List.of(refresh, autoRefresh)) {
             n.visibleProperty().bind(isReal);
             n.managedProperty().bind(isReal);
@@ -264,6 +291,13 @@ public final class P2pDock {
         Button peerC = button("p2pPeerC", "p2p.do.peerC", "p2p.do.peerC.tip", () -> vm.openStream(1));
         peerC.disableProperty().bind(vm.busyProperty().or(Bindings.size(vm.peers()).lessThan(2)));
         Button connect = button("p2pConnect", "p2p.do.connect", "p2p.do.connect.tip", vm::connectApp);
+        // a daemon watched through its journal takes commands only: its peers and applications are out there
+        var journal = Bindings.equal(vm.backendProperty(), Backend.JOURNAL);
+        for (Button b : List.of(forward, peerB, connect)) {
+            b.disableProperty().unbind();
+            b.disableProperty().bind(b == connect ? vm.busyProperty().or(journal)
+                    : vm.busyProperty().or(journal).or(Bindings.isEmpty(vm.peers())));
+        }
         endChoice.setId("p2pEndChoice");
         endChoice.setItems(vm.ends());
         vm.ends().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(() -> {
@@ -271,7 +305,7 @@ public final class P2pDock {
             if (!vm.ends().isEmpty() && !vm.ends().contains(endChoice.getValue())) endChoice.setValue(vm.ends().get(vm.ends().size() - 1));
         }));
         Button closeSide = button("p2pCloseSide", "p2p.do.closeSide", "p2p.do.closeSide.tip", () -> vm.closeSide(endChoice.getValue()));
-        closeSide.disableProperty().bind(vm.busyProperty().or(endChoice.valueProperty().isNull()));
+        closeSide.disableProperty().bind(vm.busyProperty().or(endChoice.valueProperty().isNull()).or(journal));
         Button closeP = button("p2pCloseListener", "p2p.do.closeListener", "p2p.do.closeListener.tip", vm::closeListener);
         Button closeA = button("p2pCloseAll", "p2p.do.closeAll", "p2p.do.closeAll.tip", vm::closeAll);
         Button streamClose = button("p2pStreamClose", "p2p.do.streamClose", "p2p.do.streamClose.tip", this::closeSelectedStream);
@@ -730,7 +764,8 @@ public final class P2pDock {
     /** Keeps a two-button toggle group and a view-model property in step (a click on the selected one does nothing). */
     private <T> void syncToggle(ToggleGroup g, ToggleButton first, ToggleButton second, ObservableValue<T> prop, T firstValue,
                                 java.util.function.Consumer<T> set, T secondValue) {
-        Runnable show = () -> g.selectToggle(prop.getValue() == firstValue ? first : second);
+        java.util.function.Supplier<ToggleButton> shown = () -> prop.getValue() == firstValue ? first : second;
+        Runnable show = () -> g.selectToggle(shown.get());
         show.run();
         prop.addListener((o, a, b) -> show.run());
         g.selectedToggleProperty().addListener((o, a, b) -> {
@@ -738,8 +773,8 @@ public final class P2pDock {
                 show.run();
                 return;
             }
-            T want = b == first ? firstValue : secondValue;
-            if (want != prop.getValue()) set.accept(want);
+            if (b == shown.get()) return; // already what the property says (e.g. the second also stands for a third value)
+            set.accept(b == first ? firstValue : secondValue);
         });
     }
 

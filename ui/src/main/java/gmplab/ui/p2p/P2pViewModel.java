@@ -55,7 +55,14 @@ import java.util.concurrent.Executor;
  */
 public final class P2pViewModel {
     /** Where the node runs. */
-    public enum Backend { SIMULATED, REAL }
+    public enum Backend {
+        /** The simulated network (deterministic). */
+        SIMULATED,
+        /** A daemon this pane started, in this process, on the real libp2p back end. */
+        REAL,
+        /** A daemon started elsewhere ({@code ./gmplab p2p daemon --record FILE}), watched through its journal. */
+        JOURNAL
+    }
 
     /** Starts a node on the real back end (the app: a {@link LiveNode} in {@code DaemonApi.defaultRepo()}). */
     @FunctionalInterface
@@ -251,6 +258,10 @@ public final class P2pViewModel {
      */
     public void setVersion(Version v) {
         if (v == null || v == version.get()) return;
+        if (backend.get() == Backend.JOURNAL) {
+            error.set(new Message("p2p.error.journalVersion"));
+            return;
+        }
         version.set(v);
         int k = actionAtCursor.get();
         int c = run.cursor();
@@ -285,7 +296,7 @@ public final class P2pViewModel {
      * shows the simulated session again.
      */
     public void setBackend(Backend b) {
-        if (b == null || b == backend.get()) return;
+        if (b == null || b == backend.get() || b == Backend.JOURNAL) return;
         backend.set(b);
         Version v = version.get();
         task(() -> {
@@ -323,7 +334,7 @@ public final class P2pViewModel {
      * while another task runs or the board is playing, and backs off when replaying gets slow.
      */
     public void autoRefresh() {
-        if (backend.get() != Backend.REAL || busy.get() || refreshing.get() || run.playingProperty().get()) return;
+        if (backend.get() == Backend.SIMULATED || busy.get() || refreshing.get() || run.playingProperty().get()) return;
         // replaying the journal costs more as the daemon runs: never spend more than a third of the time on it
         long now = System.nanoTime();
         if (now - lastAutoEnd < 2 * lastAutoCost) return;
@@ -395,9 +406,45 @@ public final class P2pViewModel {
         if (i > c && run.recording().events().get(i).g() == g.goid()) run.seek(i);
     }
 
+    /**
+     * Watches a daemon started in a terminal with {@code ./gmplab p2p daemon --record journal}: its
+     * run is the journal's replay (refreshed as the file grows), commands go to the daemon whose
+     * control endpoint is in {@code repo/api}; its code's version is the journal's. Peers and
+     * applications are whoever really connects to that daemon, so only commands can be sent.
+     */
+    public void watchJournal(java.nio.file.Path journal, java.nio.file.Path repo) {
+        backend.set(Backend.JOURNAL);
+        task(() -> {
+            gmplab.p2p.demo.JournalNode j;
+            try {
+                j = new gmplab.p2p.demo.JournalNode(journal, repo);
+            } catch (IOException | RuntimeException e) {
+                Backend back = live != null ? Backend.REAL : Backend.SIMULATED;
+                ui.execute(() -> backend.set(back));
+                throw new IllegalStateException(journal + ": " + message(e), e);
+            }
+            closeLive();
+            live = j;
+            try {
+                echo = new EchoService();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            String target = echo.address();
+            Version v = j.version();
+            ui.execute(() -> {
+                echoTarget.set(target);
+                version.set(v);
+                apiAddress.set(repo.resolve("api").toString());
+            });
+            node = live;
+            publish(record(), Cursor.END, "p2p.status.journal");
+        });
+    }
+
     /** Stops the real daemon, if one runs (the pane closes); the simulated session is kept. */
     public void stopLive() {
-        if (backend.get() == Backend.REAL) backend.set(Backend.SIMULATED);
+        if (backend.get() != Backend.SIMULATED) backend.set(Backend.SIMULATED);
         task(() -> {
             closeLive();
             node = sim;
