@@ -1,6 +1,7 @@
 package gmplab.p2p.demo;
 
 import gmplab.p2p.libp2p.crypto.Identity;
+import gmplab.p2p.libp2p.host.Echo;
 import gmplab.p2p.libp2p.host.Host;
 import gmplab.p2p.libp2p.host.HostConfig;
 import gmplab.p2p.libp2p.host.Stream;
@@ -29,7 +30,8 @@ import java.util.regex.Matcher;
  * ({@link DaemonRunner}), and the control endpoint, so {@code ./gmplab p2p ls} and the
  * other commands in a terminal talk to it too (as to {@code ./gmplab p2p daemon}). A
  * second libp2p host in this process plays the remote peer that opens streams; local
- * applications are real TCP sockets. {@link #record} replays the daemon's journal so far.
+ * applications are real TCP sockets. The remote peer also answers {@code /x/echo/1.0.0}, so a
+ * {@code forward} to it works. {@link #record} replays the daemon's journal so far.
  */
 public final class LiveNode implements P2pNode {
     private final ListenerDemo.Version version;
@@ -68,6 +70,9 @@ public final class LiveNode implements P2pNode {
             runner.start(version, world, cfg);
             api = new DaemonApi(repo, runner);
             remote = new Host(HostConfig.defaults(Identity.generate()));
+            // the remote peer serves an echo, and the node knows where it is (as after discovery), so forward reaches it
+            remote.setStreamHandler(SimSession.ECHO, Echo::handle);
+            host.addAddress(remote.peerId(), remote.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0")));
         } catch (IOException | RuntimeException e) {
             host.close();
             throw e;

@@ -65,6 +65,22 @@ class LiveNodeTest {
 
     @Test
     @Timeout(90)
+    void forwardToTheRemotePeerCarriesALocalApplicationsBytes(@TempDir Path repo) throws Exception {
+        try (LiveNode node = LiveNode.start(Version.FIXED, repo); ServerSocket probe = new ServerSocket(0)) {
+            String fwd = "/ip4/127.0.0.1/tcp/" + probe.getLocalPort();
+            probe.close();
+            node.act(new P2pAction.Command("forward " + SimSession.ECHO + " " + fwd + " /p2p/" + node.remotePeers().get(0)));
+            P2pRun forwarding = awaitRun(node, r -> !r.registries().at(r.recording().size() - 1).listeners().isEmpty());
+            assertThat(forwarding.registries().at(forwarding.recording().size() - 1).listeners()).singleElement()
+                    .satisfies(l -> assertThat(l.kind()).isEqualTo("forward"));
+            node.act(new P2pAction.Connect(fwd, "via peer\n"));
+            P2pRun echoed = awaitRun(node, r -> said(r, "c1 ← \"via peer\\n\""));
+            assertThat(said(echoed, "c1 ← \"via peer\\n\"")).as(echoed.transcript().toString()).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(90)
     void aRealPeersStreamIsBridgedToTheServiceAndShowsInTheReplayedRegistries(@TempDir Path repo) throws Exception {
         try (ServerSocket echo = echoServer(); LiveNode node = LiveNode.start(Version.FIXED, repo)) {
             assertThat(node.listenAddrs()).allMatch(a -> a.startsWith("/ip4/127.0.0.1/tcp/") && a.contains("/p2p/"));
