@@ -1419,20 +1419,8 @@ public final class Sched {
 
     /** Runs tasks until at least {@code events} events exist, or the program ends. */
     void runUntilEvents(long events) {
-        long saved = stopAtEvents;
-        stopAtEvents = events;
-        try {
-            runLoop();
-        } finally {
-            stopAtEvents = saved;
-        }
+        runBounded(events, false, Long.MAX_VALUE);
     }
-
-    private long stopAtEvents = Long.MAX_VALUE;
-    /** Set by {@link #runUntilIdle}: stop, instead of dispatching, once nothing but the outside world can act. */
-    private boolean stopWhenIdle;
-    /** Called after every scheduler step (tests check invariants here). */
-    Runnable afterTask;
 
     /**
      * Runs until the program ends or it is idle, waiting for the outside world: every P idle,
@@ -1449,15 +1437,7 @@ public final class Sched {
 
     /** Like {@link #runUntilIdle()}, stopping also once {@code events} events exist. */
     boolean runUntilIdle(long events) {
-        long saved = stopAtEvents;
-        stopWhenIdle = true;
-        stopAtEvents = events;
-        try {
-            runLoop();
-        } finally {
-            stopWhenIdle = false;
-            stopAtEvents = saved;
-        }
+        runBounded(events, true, Long.MAX_VALUE);
         return outcome == null;
     }
 
@@ -1467,17 +1447,33 @@ public final class Sched {
      * waiting for the outside world, whose next input arrives at {@code t}.
      */
     void advanceTo(long t) {
-        long saved = stopAtTime;
-        stopAtTime = t;
-        try {
-            runLoop();
-        } finally {
-            stopAtTime = saved;
-        }
+        runBounded(Long.MAX_VALUE, false, t);
         if (outcome == null && now < t) now = t;
     }
 
+    /** {@link #runLoop} with its stops set for one call: an event count, idleness, a time. */
+    private void runBounded(long events, boolean whenIdle, long time) {
+        long savedEvents = stopAtEvents;
+        long savedTime = stopAtTime;
+        boolean savedIdle = stopWhenIdle;
+        stopAtEvents = events;
+        stopWhenIdle = whenIdle;
+        stopAtTime = time;
+        try {
+            runLoop();
+        } finally {
+            stopAtEvents = savedEvents;
+            stopWhenIdle = savedIdle;
+            stopAtTime = savedTime;
+        }
+    }
+
+    /** Stops of the current {@link #runBounded} call (none outside one). */
+    private long stopAtEvents = Long.MAX_VALUE;
+    private boolean stopWhenIdle;
     private long stopAtTime = Long.MAX_VALUE;
+    /** Called after every scheduler step (tests check invariants here). */
+    Runnable afterTask;
 
     /** True if no live task is pending except the wake-up of a deep-sleeping sysmon. */
     boolean idle() {

@@ -5,13 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,33 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The UI's real back end: a daemon in this process, a real remote peer, real sockets, all on loopback. */
 class LiveNodeTest {
-
-    /** A TCP echo server on loopback (the service behind {@code p2p listen}). */
-    private static ServerSocket echoServer() throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    Thread c = new Thread(() -> {
-                        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-                            in.transferTo(out);
-                        } catch (IOException ignored) {
-                            // the peer went away
-                        }
-                    });
-                    c.setDaemon(true);
-                    c.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return server;
-    }
 
     /** Records the live run until {@code done} holds (the network is real: wait for it, no timing assumptions). */
     private static P2pRun awaitRun(LiveNode node, Predicate<P2pRun> done) throws InterruptedException {
@@ -66,9 +32,8 @@ class LiveNodeTest {
     @Test
     @Timeout(90)
     void forwardToTheRemotePeerCarriesALocalApplicationsBytes(@TempDir Path repo) throws Exception {
-        try (LiveNode node = LiveNode.start(Version.FIXED, repo); ServerSocket probe = new ServerSocket(0)) {
-            String fwd = "/ip4/127.0.0.1/tcp/" + probe.getLocalPort();
-            probe.close();
+        try (LiveNode node = LiveNode.start(Version.FIXED, repo)) {
+            String fwd = TcpEchoService.freeLoopbackAddress();
             node.act(new P2pAction.Command("forward " + SimSession.ECHO + " " + fwd + " /p2p/" + node.remotePeers().get(0)));
             P2pRun forwarding = awaitRun(node, r -> !r.registries().at(r.recording().size() - 1).listeners().isEmpty());
             assertThat(forwarding.registries().at(forwarding.recording().size() - 1).listeners()).singleElement()
@@ -82,9 +47,9 @@ class LiveNodeTest {
     @Test
     @Timeout(90)
     void aRealPeersStreamIsBridgedToTheServiceAndShowsInTheReplayedRegistries(@TempDir Path repo) throws Exception {
-        try (ServerSocket echo = echoServer(); LiveNode node = LiveNode.start(Version.FIXED, repo)) {
+        try (TcpEchoService echo = new TcpEchoService(); LiveNode node = LiveNode.start(Version.FIXED, repo)) {
             assertThat(node.listenAddrs()).allMatch(a -> a.startsWith("/ip4/127.0.0.1/tcp/") && a.contains("/p2p/"));
-            String target = "/ip4/127.0.0.1/tcp/" + echo.getLocalPort();
+            String target = echo.address();
             node.act(new P2pAction.Command("listen " + SimSession.ECHO + " " + target));
             P2pRun listening = awaitRun(node, r -> !r.registries().at(r.recording().size() - 1).listeners().isEmpty());
             assertThat(listening.registries().at(listening.recording().size() - 1).listeners()).singleElement()

@@ -126,30 +126,9 @@ class P2pDaemonE2eTest {
 
     /** A local TCP echo service; returns its port. */
     int tcpEcho() throws IOException {
-        ServerSocket ss = new ServerSocket();
-        ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        cleanup.add(ss);
-        Thread t = new Thread(() -> {
-            while (!ss.isClosed()) {
-                try {
-                    Socket s = ss.accept();
-                    Thread c = new Thread(() -> {
-                        try (s) {
-                            s.getInputStream().transferTo(s.getOutputStream());
-                        } catch (IOException e) {
-                            // peer gone
-                        }
-                    });
-                    c.setDaemon(true);
-                    c.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        return ss.getLocalPort();
+        gmplab.p2p.demo.TcpEchoService echo = new gmplab.p2p.demo.TcpEchoService();
+        cleanup.add(echo);
+        return echo.port();
     }
 
     Host javaPeer() throws IOException {
