@@ -574,6 +574,7 @@ public final class MainWindow {
     }
 
     private Node buildHelp() {
+        // the board's keys on the left; the lesson player's and the P2P pane's on the right
         String[][] keys = {
                 {"Space", "key.play"}, {"→", "key.forward"}, {"←", "key.back"},
                 {"Shift+→", "key.decisionForward"}, {"Shift+←", "key.decisionBack"},
@@ -582,18 +583,25 @@ public final class MainWindow {
                 {"F11", "key.presenter"}, {"F1 / ?", "key.help"}, {"Ctrl+L", "key.language"},
                 {"Ctrl+D", "key.theme"}, {"Ctrl+O / Ctrl+S", "key.openSave"}, {"Ctrl+P", "menu.exportPng"},
                 {"Ctrl+T", "menu.exportTrace"}, {"Esc", "key.close"}};
+        String[][] lessonKeys = {
+                {"Ctrl+B", "key.lessonBrowse"}, {"1 … 9", "key.lessonChoice"}, {"Alt+← / Alt+→", "key.lessonStep"}};
+        String[][] p2pKeys = {
+                {"Ctrl+Shift+P", "key.p2pOpen"}, {"Alt+← / Alt+→", "key.p2pAction"}, {"Enter", "key.p2pFollow"}};
         javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
         g.setHgap(24);
         g.setVgap(6);
         Label t = title("help.title");
-        g.add(t, 0, 0, 2, 1);
-        for (int i = 0; i < keys.length; i++) {
-            Label k = new Label(keys[i][0]);
-            k.getStyleClass().add("help-key");
-            Label d = new Label();
-            d.textProperty().bind(i18n.bind(keys[i][1]));
-            g.add(k, 0, i + 1);
-            g.add(d, 1, i + 1);
+        g.add(t, 0, 0, 4, 1);
+        helpRows(g, 0, 1, keys);
+        int row = 1;
+        for (String[] group : new String[][]{{"help.lessons"}, {"help.p2p"}}) {
+            Label h = new Label();
+            h.textProperty().bind(i18n.bind(group[0]));
+            h.getStyleClass().addAll("pane-title", "help-group");
+            h.setId("help-group-" + group[0].substring("help.".length()));
+            if (row > 1) row++; // an empty row between the groups (a margin would shift the left column's rows)
+            g.add(h, 2, row++, 2, 1);
+            row = helpRows(g, 2, row, group[0].equals("help.lessons") ? lessonKeys : p2pKeys);
         }
         g.getStyleClass().add("help-card");
         g.setPadding(new Insets(20));
@@ -604,6 +612,19 @@ public final class MainWindow {
         overlay.setAlignment(Pos.CENTER);
         overlay.setOnMouseClicked(e -> overlay.setVisible(false));
         return overlay;
+    }
+
+    /** Adds {@code keys} (key, message key) to the help grid at column {@code col} from {@code row}; returns the next row. */
+    private int helpRows(javafx.scene.layout.GridPane g, int col, int row, String[][] keys) {
+        for (String[] k : keys) {
+            Label key = new Label(k[0]);
+            key.getStyleClass().add("help-key");
+            Label d = new Label();
+            d.textProperty().bind(i18n.bind(k[1]));
+            g.add(key, col, row);
+            g.add(d, col + 1, row++);
+        }
+        return row;
     }
 
     // ---------------------------------------------------------------- binding
