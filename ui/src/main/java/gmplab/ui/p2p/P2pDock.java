@@ -54,6 +54,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -75,6 +76,10 @@ import java.util.function.Function;
  * driven on one background thread of the dock's own; results come back on the FX thread.
  */
 public final class P2pDock {
+    /** Goroutine rows the split shows by default (presenter mode: fewer, larger). */
+    static final int GOROUTINE_ROWS = 3, GOROUTINE_ROWS_PRESENTER = 2;
+    /** At most this many rows of a registry table by default (more: it scrolls). */
+    static final int TABLE_ROWS = 3;
     /** How often the real back end's journal is looked at while the pane shows. */
     static final Duration AUTO_REFRESH = Duration.millis(1500);
 
@@ -87,7 +92,7 @@ public final class P2pDock {
         return t;
     });
     private final P2pViewModel vm;
-    private final VBox root = new VBox(5);
+    private final VBox root = new VBox(3);
     private final CodePane blogEraCode = new CodePane();
     private final CodePane fixedCode = new CodePane();
     private final TabPane sources = new TabPane();
@@ -103,7 +108,10 @@ public final class P2pDock {
     private final TextField console = new TextField();
     private final CheckBox autoRefresh = new CheckBox();
     private final Timeline refreshClock = new Timeline(new KeyFrame(AUTO_REFRESH, e -> tick()));
+    private final VBox registries = new VBox(1);
     private SplitPane split;
+    /** The user dragged a divider of the pane's split: the default heights are no longer imposed. */
+    private boolean dividersMoved;
     private java.util.function.Supplier<Path> journalAsker = this::askJournal;
     private boolean started;
     private boolean syncingSelection;
@@ -226,7 +234,7 @@ public final class P2pDock {
         root.getStyleClass().add("p2p-dock");
         root.getStylesheets().add(P2pDock.class.getResource("/gmplab/ui/p2p.css").toExternalForm());
         root.setMinWidth(0);
-        root.setPadding(new Insets(6));
+        root.setPadding(new Insets(4, 6, 4, 6));
 
         // title bar
         Label title = new Label();
@@ -280,9 +288,15 @@ public final class P2pDock {
         var hasApi = Bindings.isNotEmpty(vm.apiAddressProperty());
         apiRow.visibleProperty().bind(hasApi);
         apiRow.managedProperty().bind(hasApi);
+        addrs.tooltipProperty().set(new Tooltip());
+        addrs.getTooltip().textProperty().bind(addrs.textProperty());
+        // beside the listener registry's title (a row of its own would take the code's room)
         HBox addrRow = new HBox(6, label("p2p.listenAddrs"), addrs);
         HBox.setHgrow(addrs, Priority.ALWAYS);
+        HBox.setHgrow(addrRow, Priority.ALWAYS);
         addrRow.setAlignment(Pos.CENTER_LEFT);
+        addrRow.setMinWidth(0);
+        addrs.setMinWidth(60);
 
         // what the user and the peers do
         Button listen = button("p2pListen", "p2p.do.listen", "p2p.do.listen.tip", vm::listenEcho);
@@ -312,7 +326,7 @@ public final class P2pDock {
         streamClose.disableProperty().bind(vm.busyProperty().or(Bindings.isEmpty(vm.streams())));
         HBox sideBox = new HBox(2, endChoice, closeSide);
         sideBox.setAlignment(Pos.CENTER_LEFT);
-        FlowPane doButtons = new FlowPane(4, 4, listen, forward, peerB, peerC, connect, sideBox, closeP, closeA, streamClose);
+        FlowPane doButtons = new FlowPane(4, 3, listen, forward, peerB, peerC, connect, sideBox, closeP, closeA, streamClose);
         doButtons.setId("p2pButtons");
         doButtons.getStyleClass().add("p2p-buttons");
 
@@ -392,7 +406,10 @@ public final class P2pDock {
         // registries
         buildListenerTable();
         buildStreamTable();
-        VBox registries = new VBox(3, label("p2p.listeners"), listenerTable, label("p2p.streams"), streamTable);
+        HBox listenersHead = new HBox(12, label("p2p.listeners"), addrRow);
+        listenersHead.setAlignment(Pos.CENTER_LEFT);
+        registries.getChildren().setAll(listenersHead, listenerTable, label("p2p.streams"), streamTable);
+        registries.setId("p2pRegistries");
         VBox.setVgrow(listenerTable, Priority.ALWAYS);
         VBox.setVgrow(streamTable, Priority.ALWAYS);
         registries.setMinHeight(0);
@@ -408,12 +425,37 @@ public final class P2pDock {
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottomTabs.setMinHeight(0);
 
-        SplitPane split = new SplitPane(sources, registries, bottomTabs);
+        // the code on top, the registries, the goroutines: the user drags the dividers; by default the
+        // registries and the goroutines get the rows they show and the code the rest (placeDividers)
+        // the console sits in the tab bar, right of the tabs (its answers go to the transcript tab)
+        StackPane lower = new StackPane(bottomTabs, consoleRow);
+        lower.setId("p2pLower");
+        StackPane.setAlignment(consoleRow, Pos.TOP_RIGHT);
+        consoleRow.setMaxHeight(Region.USE_PREF_SIZE);
+        consoleRow.setPickOnBounds(false);
+        consoleRow.setPadding(new Insets(1, 2, 0, 0));
+        lower.setMinHeight(0);
+        lower.widthProperty().addListener((o, a, b) -> fitConsole());
+        bottomTabs.skinProperty().addListener((o, a, b) -> Platform.runLater(() -> {
+            if (bottomTabs.lookup(".headers-region") instanceof Region r) r.widthProperty().addListener((o2, a2, b2) -> fitConsole());
+            fitConsole();
+        }));
+        SplitPane split = new SplitPane(sources, registries, lower);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.29, 0.70);
+        split.setDividerPositions(0.55, 0.78);
         split.setId("p2pSplit");
+        SplitPane.setResizableWithParent(registries, false);
+        SplitPane.setResizableWithParent(lower, false);
         this.split = split;
         VBox.setVgrow(split, Priority.ALWAYS);
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) dividersMoved = true;
+            }
+        });
+        split.heightProperty().addListener((o, a, b) -> placeDividers());
+        vm.listeners().addListener((javafx.collections.ListChangeListener<Registries.Listener>) c -> fitTables());
+        vm.streams().addListener((javafx.collections.ListChangeListener<Registries.Stream>) c -> fitTables());
 
         // the controls are for the teacher: in presenter mode they stay small, the code and the tables grow
         for (Node n : List.of(bar, addrRow, apiRow, doButtons, jumpRow, consoleRow)) n.getStyleClass().add("p2p-controls");
@@ -422,7 +464,7 @@ public final class P2pDock {
         addrRow.managedProperty().bind(window.presenterProperty().not());
         title.visibleProperty().bind(window.presenterProperty().not());
         title.managedProperty().bind(window.presenterProperty().not());
-        root.getChildren().addAll(bar, addrRow, apiRow, doButtons, jumpRow, split, consoleRow);
+        root.getChildren().addAll(bar, apiRow, doButtons, jumpRow, split);
     }
 
     private ObservableValue<String> tabTitle(Version v) {
@@ -436,6 +478,92 @@ public final class P2pDock {
         Version v = r == null ? vm.versionProperty().get() : r.version();
         (v == Version.BLOG_ERA ? blogEraCode : fixedCode).setMarkers(vm.markersProperty().get());
         (v == Version.BLOG_ERA ? fixedCode : blogEraCode).setMarkers(java.util.Map.of());
+        // after the goroutine list and its selection have followed the cursor too
+        Platform.runLater(this::revealGoroutine);
+    }
+
+    /** The code pane of the version that ran. */
+    private CodePane runCode() {
+        P2pRun r = vm.run();
+        Version v = r == null ? vm.versionProperty().get() : r.version();
+        return v == Version.BLOG_ERA ? blogEraCode : fixedCode;
+    }
+
+    /**
+     * Scrolls the code (if needed) so that the selected goroutine's line is in view, else the
+     * running goroutine's, else the first marked line.
+     */
+    void revealGoroutine() {
+        int line = lineToReveal();
+        CodePane p = runCode();
+        var area = p.area();
+        if (line < 1 || line > area.getParagraphs().size()) return;
+        try {
+            int first = area.firstVisibleParToAllParIndex(), last = area.lastVisibleParToAllParIndex();
+            // in view, a line of context above and below (the first and last may be cut): leave it
+            if (line - 1 > first + 1 && line - 1 < last - 1) return;
+        } catch (RuntimeException notLaidOut) {
+            // no visible paragraphs yet
+        }
+        area.showParagraphAtCenter(line - 1);
+    }
+
+    /** The line {@link #revealGoroutine} shows (0: none). */
+    int lineToReveal() {
+        DemoGoroutine sel = goroutineList.getSelectionModel().getSelectedItem();
+        if (sel != null && sel.line() > 0) return sel.line();
+        var markers = vm.markersProperty().get();
+        if (markers == null || markers.isEmpty()) return 0;
+        int first = Integer.MAX_VALUE;
+        for (var e : markers.entrySet()) {
+            for (var m : e.getValue()) {
+                if (m.state() == gmplab.ui.model.CodeMarkers.State.RUNNING) return e.getKey();
+            }
+            first = Math.min(first, e.getKey());
+        }
+        return first == Integer.MAX_VALUE ? 0 : first;
+    }
+
+    /** The registry tables as tall as their rows (at least one: the placeholder), then the dividers again. */
+    private void fitTables() {
+        for (TableView<?> t : List.of(listenerTable, streamTable)) {
+            double header = t.lookup(".column-header-background") instanceof Region r && r.getHeight() > 0 ? r.getHeight()
+                    : (big() ? 30 : 25);
+            int rows = Math.max(1, Math.min(TABLE_ROWS, t.getItems().size()));
+            double insets = t.snappedTopInset() + t.snappedBottomInset();
+            t.setPrefHeight(Math.ceil(header + rows * t.getFixedCellSize() + insets + 2));
+        }
+        placeDividers();
+    }
+
+    /**
+     * The split's default: the goroutine list shows {@link #GOROUTINE_ROWS} rows, the registries
+     * their rows and the code the rest (at 1280×720 some twelve lines). Once the user drags a
+     * divider it stays where they put it (until presenter mode or the theme changes).
+     */
+    void placeDividers() {
+        if (split == null || dividersMoved || split.getHeight() <= 0) return;
+        double h = split.getHeight();
+        double div = split.lookup(".split-pane-divider") instanceof Region r && r.getHeight() > 0 ? r.getHeight() : 6;
+        double tabs = bottomTabs.lookup(".tab-header-area") instanceof Region r && r.getHeight() > 0 ? r.getHeight()
+                : (big() ? 32 : 26);
+        double goroutines = tabs + (big() ? GOROUTINE_ROWS_PRESENTER : GOROUTINE_ROWS) * goroutineList.getFixedCellSize() + 4;
+        double regs = registries.prefHeight(split.getWidth());
+        double code = Math.max(h * 0.3, h - goroutines - regs - 2 * div);
+        double second = Math.min(0.95, (code + div + regs + div / 2) / h);
+        split.setDividerPositions((code + div / 2) / h, second);
+    }
+
+    /** The console as wide as the tab bar leaves room for, right of the tabs. */
+    private void fitConsole() {
+        Node lower = bottomTabs.getParent();
+        if (!(lower instanceof Region l) || l.getWidth() <= 0) return;
+        double tabs = bottomTabs.lookup(".headers-region") instanceof Region r && r.getWidth() > 0 ? r.getWidth() : 240;
+        ((Region) console.getParent()).setMaxWidth(Math.max(120, l.getWidth() - tabs - 14));
+    }
+
+    private boolean big() {
+        return window.presenterProperty().get();
     }
 
     private void buildListenerTable() {
@@ -452,7 +580,6 @@ public final class P2pDock {
         running.setMaxWidth(90);
         listenerTable.setPlaceholder(placeholder("p2p.listeners.none"));
         listenerTable.setMinHeight(0);
-        listenerTable.setPrefHeight(90);
         listenerTable.setFixedCellSize(22);
     }
 
@@ -471,7 +598,6 @@ public final class P2pDock {
         streamTable.getColumns().setAll(List.of(id, column("p2pColStreamProtocol", "p2p.col.protocol", Registries.Stream::protocol), origin, target));
         streamTable.setPlaceholder(placeholder("p2p.streams.none"));
         streamTable.setMinHeight(0);
-        streamTable.setPrefHeight(90);
         streamTable.setFixedCellSize(22);
     }
 
@@ -499,6 +625,11 @@ public final class P2pDock {
         goroutineList.setItems(vm.goroutines());
         goroutineList.setPlaceholder(placeholder("p2p.goroutines.none"));
         goroutineList.setCellFactory(l -> new ListCell<>() {
+            {
+                // no horizontal scroll bar taking a row: a long function name is cut (the tooltip has it)
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(DemoGoroutine g, boolean empty) {
                 super.updateItem(g, empty);
@@ -522,6 +653,8 @@ public final class P2pDock {
                 state.setMinWidth(Region.USE_PREF_SIZE);
                 Label fn = new Label(g.shortFunction() + (g.line() > 0 ? "  :" + g.line() : ""));
                 fn.getStyleClass().add("g-func");
+                fn.setMinWidth(0);
+                fn.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
                 HBox box = new HBox(6, chip, role, state, fn);
                 box.setAlignment(Pos.CENTER_LEFT);
                 setText(null);
@@ -535,6 +668,8 @@ public final class P2pDock {
             if (g.line() > 0) {
                 CodePane p = vm.run() != null && vm.run().version() == Version.BLOG_ERA ? blogEraCode : fixedCode;
                 p.positionCaret(g.line(), 1);
+                // the caret at the pane's edge: its line with some context
+                Platform.runLater(this::revealGoroutine);
             }
         });
         // double-click or Enter: follow that goroutine to its next event
@@ -664,6 +799,8 @@ public final class P2pDock {
     private void runConsole() {
         String line = console.getText();
         if (line == null || line.isBlank()) return;
+        // the answer shows in the transcript
+        bottomTabs.getSelectionModel().select(1);
         vm.command(line);
         console.clear();
     }
@@ -717,10 +854,13 @@ public final class P2pDock {
         blogEraCode.setLook(palette());
         fixedCode.setLook(palette());
         boolean big = window.presenterProperty().get();
-        listenerTable.setFixedCellSize(big ? 26 : 22);
-        streamTable.setFixedCellSize(big ? 26 : 22);
-        if (split != null) split.setDividerPositions(big ? 0.22 : 0.29, big ? 0.69 : 0.70);
+        listenerTable.setFixedCellSize(big ? 24 : 20);
+        streamTable.setFixedCellSize(big ? 24 : 20);
+        goroutineList.setFixedCellSize(big ? 27 : 22);
         goroutineList.refresh();
+        dividersMoved = false;
+        // once the new look's CSS is laid out
+        Platform.runLater(this::fitTables);
         if (isShowing()) widen();
     }
 

@@ -78,7 +78,12 @@ class P2pDockUiTest {
 
     private void openFromMenu(FxRobot r) {
         r.clickOn("P2P").clickOn("Open the P2P pane");
-        until(() -> dock.isShowing() && vm.run() != null && !vm.busyProperty().get() && run.recording() == vm.run().recording());
+        try {
+            until(() -> dock.isShowing() && vm.run() != null && !vm.busyProperty().get() && run.recording() == vm.run().recording());
+        } catch (AssertionError e) {
+            throw new AssertionError("pane showing " + dock.isShowing() + ", run " + vm.run() + ", busy " + vm.busyProperty().get()
+                    + ", on the board " + (vm.run() != null && run.recording() == vm.run().recording()), e);
+        }
     }
 
     /** Focus on the board (off the console), then End: the board's cursor to the last event. */
