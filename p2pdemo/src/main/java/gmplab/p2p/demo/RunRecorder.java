@@ -27,14 +27,21 @@ final class RunRecorder {
 
     /** Compiles {@code version} against {@code world} and prepares (does not start) its simulation. */
     RunRecorder(ListenerDemo.Version version, World world, SimConfig cfg) {
+        this(version, world, cfg, true);
+    }
+
+    /** Like the other constructor; without {@code readRegistries} the history stays empty (a benchmark's baseline). */
+    RunRecorder(ListenerDemo.Version version, World world, SimConfig cfg, boolean readRegistries) {
         this.version = version;
         var prog = ListenerDemo.compile(version, world);
         this.sim = new Simulation(cfg);
         world.attach(sim);
         this.main = prog.newMain(GoRun.hostOf(sim), VmOptions.defaults());
-        RegistryReader reader = new RegistryReader(version, GoInspector.of(main));
-        int[] next = {0};
-        sim.addListener(e -> history.observe(next[0]++, reader.read()));
+        if (readRegistries) {
+            RegistryReader reader = new RegistryReader(version, GoInspector.of(main));
+            int[] next = {0};
+            sim.addListener(e -> history.observe(next[0]++, reader.read()));
+        }
     }
 
     Simulation simulation() {

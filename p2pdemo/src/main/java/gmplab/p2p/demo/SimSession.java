@@ -62,11 +62,16 @@ public final class SimSession {
 
     /** Runs the program, applies every action when it is idle, and records the whole run. */
     public P2pRun record() {
+        return record(true);
+    }
+
+    /** {@link #record()}, optionally without reading the registries after every event (a benchmark's baseline). */
+    P2pRun record(boolean readRegistries) {
         SimNetwork net = new SimNetwork();
         for (String p : PEERS) net.peer(p, ECHO);
         World world = new World(Scenario.SELF, net);
         net.echoService(world, ECHO_TARGET);
-        RunRecorder rec = new RunRecorder(version, world, cfg);
+        RunRecorder rec = new RunRecorder(version, world, cfg, readRegistries);
         Outside outside = new Outside(world, rec);
         return rec.record(sim -> {
             sim.start(rec.main());
