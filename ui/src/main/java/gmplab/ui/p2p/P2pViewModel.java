@@ -9,6 +9,7 @@ import gmplab.p2p.demo.P2pRun;
 import gmplab.p2p.demo.Registries;
 import gmplab.p2p.demo.SimNode;
 import gmplab.p2p.demo.SimSession;
+import gmplab.p2p.demo.TcpEchoService;
 import gmplab.runtime.Recording;
 import gmplab.runtime.Snapshot;
 import gmplab.trace.Event;
@@ -89,7 +90,7 @@ public final class P2pViewModel {
     private SimNode sim;
     private P2pRun simRun;
     private P2pNode live;
-    private EchoService echo;
+    private TcpEchoService echo;
     private String liveForward;
     private P2pNode node;
     private long seq;
@@ -426,7 +427,7 @@ public final class P2pViewModel {
             closeLive();
             live = j;
             try {
-                echo = new EchoService();
+                echo = new TcpEchoService();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -473,8 +474,8 @@ public final class P2pViewModel {
     private void startLive(Version v) throws IOException {
         closeLive();
         live = liveStarter.start(v);
-        echo = new EchoService();
-        String fwd = EchoService.freeLoopbackAddress();
+        echo = new TcpEchoService();
+        String fwd = TcpEchoService.freeLoopbackAddress();
         liveForward = fwd;
         String api = live instanceof LiveNode ln ? ln.apiAddress() : "";
         String target = echo.address();
@@ -484,7 +485,7 @@ public final class P2pViewModel {
             apiAddress.set(api);
         });
         P2pNode l = live;
-        EchoService es = echo;
+        TcpEchoService es = echo;
         shutdownHook = new Thread(() -> {
             l.close();
             es.close();
