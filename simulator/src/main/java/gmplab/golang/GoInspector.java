@@ -58,4 +58,13 @@ public final class GoInspector {
     public List<String> globalNames() {
         return List.copyOf(prog.globalNames.keySet());
     }
+
+    /**
+     * How many times a goroutine of the program has resumed running Go code. Variables only
+     * change while Go code runs, so a reader that saw the same count before can reuse what
+     * it read then.
+     */
+    public long resumes() {
+        return prog.resumes;
+    }
 }

@@ -57,6 +57,7 @@ final class Machine implements GoroutineBody {
         if (exited) return new Action.Exit();
         count = 0;
         hasCalls = false;
+        prog.resumes++;
         if (handler != null) {
             ResumeHandler h = handler;
             handler = null;

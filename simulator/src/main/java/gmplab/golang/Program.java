@@ -20,6 +20,8 @@ final class Program {
     java.util.Random rand = new java.util.Random(1);
 
     final String fileName;
+    /** Times any goroutine of this execution resumed running Go code ({@link GoInspector#resumes}). */
+    long resumes;
 
     Program(String fileName, int nglobals, GoHost host, VmOptions options) {
         this.fileName = fileName;

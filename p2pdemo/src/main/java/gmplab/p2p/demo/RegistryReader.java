@@ -23,8 +23,21 @@ final class RegistryReader {
         this.program = program;
     }
 
+    private long readAt = -1;
+    private Registries last = Registries.EMPTY;
+
     /** The registries now (empty until {@code main} has made the node's P2P). Call between events. */
     Registries read() {
+        long resumes = program.resumes();
+        if (resumes != readAt) { // else no Go code ran since the last read: nothing can have changed
+            last = readNow();
+            readAt = resumes;
+        }
+        return last;
+    }
+
+    /** Reads the registries out of the program now, without the cache. */
+    Registries readNow() {
         GoValue p2p = program.global("ipfsNode").map(n -> n.field("P2P")).orElse(null);
         if (p2p == null || p2p.isNil()) return Registries.EMPTY;
         return version == ListenerDemo.Version.FIXED ? fixed(p2p) : blogEra(p2p);

@@ -47,6 +47,35 @@ class SimSessionTest {
                 .satisfies(s -> assertThat(s.protocol()).isEqualTo(ECHO));
     }
 
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void theRegistriesReadOnlyWhenGoCodeRanAreThoseReadAfterEveryEvent(Version v) {
+        SimNetwork net = new SimNetwork();
+        for (String p : SimSession.PEERS) net.peer(p, ECHO);
+        World world = new World(Scenario.SELF, net);
+        net.echoService(world, SimSession.ECHO_TARGET);
+        RunRecorder rec = new RunRecorder(v, world, gmplab.runtime.SimConfig.defaults().withGomaxprocs(2), false);
+        RegistryReader cached = new RegistryReader(v, gmplab.golang.GoInspector.of(rec.main()));
+        RegistryReader fresh = new RegistryReader(v, gmplab.golang.GoInspector.of(rec.main()));
+        int[] compared = {0};
+        rec.simulation().addListener(e -> {
+            assertThat(cached.read()).as("after %s", e).isEqualTo(fresh.readNow());
+            compared[0]++;
+        });
+        rec.simulation().start(rec.main());
+        for (String line : List.of(LISTEN, "forward " + ECHO + " " + FWD + " /p2p/" + Scenario.PEER_B)) {
+            rec.simulation().runUntilIdle();
+            world.submit(Request.parse(line));
+        }
+        rec.simulation().runUntilIdle();
+        net.openStreamToUs(world, Scenario.PEER_B, ECHO);
+        rec.simulation().runUntilIdle();
+        world.submit(Request.parse("close -a"));
+        rec.simulation().runUntilIdle();
+        assertThat(compared[0]).isGreaterThan(100);
+        assertThat(fresh.readNow().listeners()).as("close -a").hasSizeLessThan(2);
+    }
+
     @Test
     void eachActionIsAppliedAtAnIdlePointSoALongerSessionExtendsTheShorterRun() {
         SimSession one = new SimSession(Version.FIXED).with(new P2pAction.Command(LISTEN));
