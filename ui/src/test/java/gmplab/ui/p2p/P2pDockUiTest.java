@@ -3,12 +3,9 @@ package gmplab.ui.p2p;
 import gmplab.p2p.demo.ListenerDemo.Version;
 import gmplab.p2p.demo.P2pAction;
 import gmplab.p2p.demo.Registries;
-import gmplab.ui.GmpLabApp;
 import gmplab.ui.model.RunViewModel;
 import gmplab.ui.model.SchedDetail;
-import gmplab.ui.view.AppOptions;
 import gmplab.ui.view.MainWindow;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -22,16 +19,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static gmplab.ui.FxWait.until;
 
 /**
  * Drives the P2P pane like a teacher (headless, Monocle): open it from the menu and the
@@ -48,27 +42,13 @@ class P2pDockUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path tmp = Files.createTempDirectory("gmplab-p2p-ui");
-        System.setProperty("gmplab.progress", tmp.resolve("progress.json").toString());
-        System.setProperty("gmplab.recent", tmp.resolve("recent.txt").toString());
-        run = new RunViewModel(Runnable::run, Runnable::run);
-        AppOptions o = new AppOptions("en", false, "light", 1, 1, null, -1, "spawn-order", AppOptions.findExamples());
-        window = GmpLabApp.create(o, run);
-        dock = P2pDock.of(window);
-        vm = dock.viewModel();
-        stage.setScene(new Scene(window.root(), 1280, 720));
-        stage.show();
+        P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-ui");
+        window = w.window();
+        run = w.run();
+        dock = w.dock();
+        vm = w.vm();
     }
 
-    /** Waits (up to 30 s) until {@code c}, evaluated on the FX thread, holds. */
-    private static void until(Callable<Boolean> c) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** Waits until the pane's node has done {@code n} actions and the board shows the result. */
     private void untilActions(int n) {

@@ -1,12 +1,9 @@
 package gmplab.ui.p2p;
 
-import gmplab.ui.GmpLabApp;
 import gmplab.ui.model.RunViewModel;
-import gmplab.ui.view.AppOptions;
 import gmplab.ui.view.CodePane;
 import gmplab.ui.view.MainWindow;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -22,15 +19,15 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static gmplab.ui.FxWait.until;
+import static gmplab.ui.FxWait.fx;
 
 /**
  * The P2P pane in the 1280×720 window a class sees: the code gets some twelve lines while the
@@ -50,35 +47,14 @@ class P2pLayoutUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path tmp = Files.createTempDirectory("gmplab-p2p-layout");
-        System.setProperty("gmplab.progress", tmp.resolve("progress.json").toString());
-        System.setProperty("gmplab.recent", tmp.resolve("recent.txt").toString());
-        run = new RunViewModel(Runnable::run, Runnable::run);
-        AppOptions o = new AppOptions("en", false, "light", 1, 1, null, -1, "spawn-order", AppOptions.findExamples());
-        window = GmpLabApp.create(o, run);
-        dock = P2pDock.of(window);
-        vm = dock.viewModel();
-        stage.setScene(new Scene(window.root(), 1280, 720));
-        stage.show();
+        P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-layout");
+        window = w.window();
+        run = w.run();
+        dock = w.dock();
+        vm = w.vm();
     }
 
-    private static void until(Callable<Boolean> c) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(c).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    /** {@code c} evaluated on the FX thread. */
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static void settle() {
         // the pane places its dividers once laid out (a pulse or two later)
