@@ -25,12 +25,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
@@ -108,13 +106,13 @@ public final class P2pDock {
         menu.setId("menu-p2p");
         menu.textProperty().bind(i18n.bind("p2p.menu"));
         menu.getItems().addAll(
-                item("p2p.menu.open", "Shortcut+Shift+P", this::show),
-                item("p2p.menu.prevAction", null, vm::previousAction),
-                item("p2p.menu.nextAction", null, vm::nextAction),
-                item("p2p.menu.refresh", null, vm::refresh),
-                item("p2p.menu.journal", null, this::watchJournal),
+                window.menuItem("p2p.menu.open", "Shortcut+Shift+P", this::show),
+                window.menuItem("p2p.menu.prevAction", null, vm::previousAction),
+                window.menuItem("p2p.menu.nextAction", null, vm::nextAction),
+                window.menuItem("p2p.menu.refresh", null, vm::refresh),
+                window.menuItem("p2p.menu.journal", null, this::watchJournal),
                 new SeparatorMenuItem(),
-                item("p2p.menu.close", null, this::hide));
+                window.menuItem("p2p.menu.close", null, this::hide));
         window.addMenu(menu);
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         window.presenterProperty().addListener((o, a, b) -> applyLook());
@@ -338,14 +336,6 @@ public final class P2pDock {
         }
     }
 
-    private MenuItem item(String key, String combo, Runnable action) {
-        MenuItem mi = new MenuItem();
-        mi.textProperty().bind(i18n.bind(key));
-        mi.setId("menu-" + key.replace('.', '-'));
-        if (combo != null) mi.setAccelerator(KeyCombination.keyCombination(combo));
-        mi.setOnAction(e -> action.run());
-        return mi;
-    }
 
     // ------------------------------------------------------------------ start-up and screenshots
 

@@ -231,7 +231,8 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- building
 
-    private MenuItem item(String key, String combo, Runnable action) {
+    /** A menu item labelled by bundle key {@code key} (live in both languages), with an optional accelerator. */
+    public MenuItem menuItem(String key, String combo, Runnable action) {
         MenuItem mi = new MenuItem();
         mi.textProperty().bind(i18n.bind(key));
         mi.setId("menu-" + key.replace('.', '-'));
@@ -252,16 +253,16 @@ public final class MainWindow {
         recentMenu.textProperty().bind(i18n.bind("menu.recent"));
         refreshRecent();
         Menu file = menu("menu.file",
-                item("menu.open", "Shortcut+O", this::openGo),
-                item("menu.save", "Shortcut+S", this::saveGo),
+                menuItem("menu.open", "Shortcut+O", this::openGo),
+                menuItem("menu.save", "Shortcut+S", this::saveGo),
                 recentMenu,
                 new SeparatorMenuItem(),
-                item("menu.exportPng", "Shortcut+P", this::exportPng),
-                item("menu.exportTrace", "Shortcut+T", this::exportTrace),
-                item("menu.exportSchedtrace", null, this::exportSchedtrace),
-                item("menu.compare", null, this::compare),
+                menuItem("menu.exportPng", "Shortcut+P", this::exportPng),
+                menuItem("menu.exportTrace", "Shortcut+T", this::exportTrace),
+                menuItem("menu.exportSchedtrace", null, this::exportSchedtrace),
+                menuItem("menu.compare", null, this::compare),
                 new SeparatorMenuItem(),
-                item("menu.quit", "Shortcut+Q", () -> javafx.application.Platform.exit()));
+                menuItem("menu.quit", "Shortcut+Q", () -> javafx.application.Platform.exit()));
         Menu examples = menu("menu.examples");
         for (Workloads.Workload w : Workloads.all().values()) {
             MenuItem mi = new MenuItem(w.name());
@@ -296,11 +297,11 @@ public final class MainWindow {
         Menu lang = menu("menu.language", en, zh);
         lang.setAccelerator(null);
         Menu view = menu("menu.view", lang,
-                item("menu.toggleLanguage", "Shortcut+L", this::toggleLanguage),
-                item("menu.theme", "Shortcut+D", () -> dark.set(!dark.get())),
-                item("menu.presenter", "F11", this::togglePresenter),
-                item("menu.resetZoom", null, timeline::resetZoom));
-        Menu helpMenu = menu("menu.help", item("menu.shortcuts", "F1", this::toggleHelp));
+                menuItem("menu.toggleLanguage", "Shortcut+L", this::toggleLanguage),
+                menuItem("menu.theme", "Shortcut+D", () -> dark.set(!dark.get())),
+                menuItem("menu.presenter", "F11", this::togglePresenter),
+                menuItem("menu.resetZoom", null, timeline::resetZoom));
+        Menu helpMenu = menu("menu.help", menuItem("menu.shortcuts", "F1", this::toggleHelp));
         MenuBar bar = new MenuBar(file, examples, view, helpMenu);
         menuBar = bar;
         bar.setId("menubar");

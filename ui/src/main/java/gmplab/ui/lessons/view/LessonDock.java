@@ -17,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -94,9 +93,9 @@ public final class LessonDock {
             if (player != null) player.setLocale(l);
         });
 
-        MenuItem browse = item("lesson.browse", "Shortcut+B", this::showBrowser);
-        MenuItem folder = item("lesson.openFolder", null, this::openFolder);
-        MenuItem close2 = item("lesson.close", null, this::hide);
+        MenuItem browse = window.menuItem("lesson.browse", "Shortcut+B", this::showBrowser);
+        MenuItem folder = window.menuItem("lesson.openFolder", null, this::openFolder);
+        MenuItem close2 = window.menuItem("lesson.close", null, this::hide);
         Menu menu = new Menu();
         menu.setId("menu-lessons");
         menu.textProperty().bind(i18n.bind("lesson.menu"));
@@ -141,14 +140,6 @@ public final class LessonDock {
         return (LessonDock) window.root().getProperties().get(LessonDock.class);
     }
 
-    private MenuItem item(String key, String combo, Runnable action) {
-        MenuItem mi = new MenuItem();
-        mi.textProperty().bind(i18n.bind(key));
-        mi.setId("menu-" + key.replace('.', '-'));
-        if (combo != null) mi.setAccelerator(KeyCombination.keyCombination(combo));
-        mi.setOnAction(e -> action.run());
-        return mi;
-    }
 
     private void applyPresenter() {
         if (presenter.get()) {
