@@ -127,10 +127,10 @@ public final class LiveNode implements P2pNode {
                 e = ends.get(w.name());
             }
             try {
-                if (e == null) note(w.name() + ": no such stream or connection");
+                if (e == null) note("noSuch", w.name());
                 else e.closeWrite();
             } catch (IOException ex) {
-                note(w.name() + ": " + ex.getMessage());
+                note("failed", w.name(), String.valueOf(ex.getMessage()));
             }
         }
     }
@@ -156,7 +156,7 @@ public final class LiveNode implements P2pNode {
                 s.reset();
             }
         });
-        note(name + ": opened by peer " + P2pAction.shortId(remote.peerId().toString()));
+        note("opened", name, P2pAction.shortId(remote.peerId().toString()));
         pump(name, s.inputStream(), s.outputStream(), o.text());
     }
 
@@ -180,7 +180,7 @@ public final class LiveNode implements P2pNode {
                 }
             }
         });
-        note(name + ": connected to " + c.addr());
+        note("connected", name, c.addr());
         pump(name, sock.getInputStream(), sock.getOutputStream(), c.text());
     }
 
@@ -195,14 +195,14 @@ public final class LiveNode implements P2pNode {
         if (!text.isEmpty()) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            note(name + " → \"" + text.replace("\n", "\\n") + "\"");
+            note("sent", name, text.replace("\n", "\\n"));
         }
         byte[] buf = new byte[4096];
         int n;
         while ((n = in.read(buf)) > 0) {
-            note(name + " ← \"" + new String(buf, 0, n, StandardCharsets.UTF_8).replace("\n", "\\n") + "\"");
+            note("received", name, new String(buf, 0, n, StandardCharsets.UTF_8).replace("\n", "\\n"));
         }
-        note(name + ": EOF");
+        note("eof", name);
     }
 
     private interface Io {
@@ -215,15 +215,15 @@ public final class LiveNode implements P2pNode {
             try {
                 io.run(name);
             } catch (IOException | RuntimeException e) {
-                note(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                note("failed", name, e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }, "gmplab-p2p-ui-" + name);
         t.setDaemon(true);
         t.start();
     }
 
-    private void note(String text) {
-        outside.add(new P2pRun.Line((int) Math.max(0, runner.eventCount() - 1), text));
+    private void note(String key, String... args) {
+        outside.add(P2pRun.Line.of((int) Math.max(0, runner.eventCount() - 1), key, args));
     }
 
     @Override
@@ -233,12 +233,14 @@ public final class LiveNode implements P2pNode {
 
     @Override
     public P2pRun record() {
+        // what the outside saw first: whatever caused it is in the journal taken after it
+        List<P2pRun.Line> seen = List.copyOf(outside);
         List<DaemonRunner.Input> journal = runner.journal();
         long upto = runner.eventCount();
         P2pRun r = Replay.record(version, host.peerId().toString(), journal, cfg, upto);
         List<P2pRun.Line> all = new ArrayList<>(r.transcript());
         int last = Math.max(0, r.recording().size() - 1);
-        for (P2pRun.Line l : outside) all.add(new P2pRun.Line(Math.min(l.event(), last), l.text()));
+        for (P2pRun.Line l : seen) all.add(l.at(Math.min(l.event(), last)));
         all.sort(Comparator.comparingInt(P2pRun.Line::event));
         return new P2pRun(r.version(), r.recording(), all, r.registries(), r.actionEvents());
     }

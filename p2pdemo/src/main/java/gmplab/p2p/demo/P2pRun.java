@@ -25,8 +25,49 @@ public record P2pRun(ListenerDemo.Version version, Recording recording, List<Lin
         actionEvents = List.copyOf(actionEvents);
     }
 
-    /** A transcript line shown once the cursor is at or after event {@code event}. */
-    public record Line(int event, String text) { }
+    /**
+     * A transcript line shown once the cursor is at or after event {@code event}: its English
+     * {@code text}, and for the lines the session writes itself a {@code key} with {@code args}
+     * so a UI can say it in its own language (null for the program's own output, such as a
+     * command's answer or a Go error message, which stay as the program wrote them).
+     */
+    public record Line(int event, String text, String key, List<String> args) {
+        /** English templates of the keyed lines ({@link java.text.MessageFormat} patterns). */
+        public static final java.util.Map<String, String> ENGLISH = java.util.Map.ofEntries(
+                java.util.Map.entry("command", "> {0}"),
+                java.util.Map.entry("peerOpens", "peer {0} opens a stream on {1}"),
+                java.util.Map.entry("appConnects", "an application connects to {0}"),
+                java.util.Map.entry("closesSide", "{0} closes its side"),
+                java.util.Map.entry("opened", "{0}: opened by peer {1}"),
+                java.util.Map.entry("connected", "{0}: connected to {1}"),
+                java.util.Map.entry("sent", "{0} \u2192 \"{1}\""),
+                java.util.Map.entry("received", "{0} \u2190 \"{1}\""),
+                java.util.Map.entry("eof", "{0}: EOF"),
+                java.util.Map.entry("reset", "{0}: reset"),
+                java.util.Map.entry("noSuch", "{0}: no such stream or connection"),
+                java.util.Map.entry("failed", "{0}: {1}"));
+
+        public Line {
+            args = List.copyOf(args);
+        }
+
+        /** A line of the program's own output. */
+        public Line(int event, String text) {
+            this(event, text, null, List.of());
+        }
+
+        /** A keyed line; its text is the English template filled with {@code args}. */
+        public static Line of(int event, String key, String... args) {
+            String template = ENGLISH.get(key);
+            if (template == null) throw new IllegalArgumentException("no transcript line " + key);
+            return new Line(event, new java.text.MessageFormat(template, java.util.Locale.ROOT).format(args), key, List.of(args));
+        }
+
+        /** The same line at another event. */
+        public Line at(int otherEvent) {
+            return new Line(otherEvent, text, key, args);
+        }
+    }
 
     /** The transcript up to and including event {@code cursor}. */
     public List<Line> transcriptUpTo(int cursor) {

@@ -53,7 +53,7 @@ public final class Replay {
             for (DaemonRunner.Input i : inputs) {
                 if (i.event() < 0) continue;
                 p.runTo(sim, i);
-                if (i.kind().equals("api")) rec.actionStarts("> " + i.args().get(0));
+                if (i.kind().equals("api")) rec.actionStarts(new P2pAction.Command(i.args().get(0)));
                 if (p.apply(sim, i, (cmd, answer) -> {
                     if (!answer.isBlank()) rec.line(answer.stripTrailing());
                 })) {

@@ -52,15 +52,25 @@ final class RunRecorder {
         return main;
     }
 
-    /** Adds a transcript line at the current event. */
+    /** The event a line written now belongs to: the last one so far. */
+    private int lastEvent() {
+        return (int) Math.max(0, sim.eventCount() - 1);
+    }
+
+    /** Adds a line of the program's own output at the current event. */
     void line(String text) {
-        transcript.add(new P2pRun.Line((int) Math.max(0, sim.eventCount() - 1), text));
+        transcript.add(new P2pRun.Line(lastEvent(), text));
+    }
+
+    /** Adds a keyed line ({@link P2pRun.Line#of}) at the current event. */
+    void note(String key, String... args) {
+        transcript.add(P2pRun.Line.of(lastEvent(), key, args));
     }
 
     /** Marks the start of a user action at the current event. */
-    void actionStarts(String description) {
+    void actionStarts(P2pAction a) {
         actionEvents.add((int) sim.eventCount());
-        line(description);
+        transcript.add(a.line(lastEvent()));
     }
 
     /** Runs {@code drive} (which starts and advances the simulation) and returns the recorded run. */

@@ -78,7 +78,7 @@ public final class SimSession {
             settle(sim, outside);
             for (P2pAction a : actions) {
                 if (sim.finished()) break;
-                rec.actionStarts(a.describe());
+                rec.actionStarts(a);
                 outside.apply(a, net);
                 settle(sim, outside);
             }
@@ -128,7 +128,7 @@ public final class SimSession {
             String name = "s" + ++streams;
             Duplex d = net.openStreamToUs(world, o.peer(), o.protocol());
             ends.put(name, d);
-            rec.line(name + ": opened by peer " + P2pAction.shortId(o.peer()));
+            rec.note("opened", name, P2pAction.shortId(o.peer()));
             send(name, d, o.text());
         }
 
@@ -136,25 +136,26 @@ public final class SimSession {
             String name = "c" + ++conns;
             World.TcpListener l = world.tcpListeners.get(c.addr());
             if (l == null || l.closed) {
-                rec.line(name + ": dial tcp " + SimNetwork.hostPort(c.addr()) + ": connect: connection refused");
+                rec.note("failed", name, "dial tcp " + SimNetwork.hostPort(c.addr()) + ": connect: connection refused");
                 return;
             }
             Duplex d = SimNetwork.connect(world, l);
             ends.put(name, d);
-            rec.line(name + ": connected to " + c.addr());
+            rec.note("connected", name, c.addr());
             send(name, d, c.text());
         }
 
         private void closeWrite(String name) {
             Duplex d = ends.get(name);
-            if (d == null) rec.line(name + ": no such stream or connection");
+            if (d == null) rec.note("noSuch", name);
             else world.closeWrite(d);
         }
 
         private void send(String name, Duplex d, String text) {
             if (text.isEmpty()) return;
             String err = world.write(d, text.getBytes(StandardCharsets.UTF_8));
-            rec.line(err != null ? name + ": write: " + err : name + " → \"" + escape(text) + "\"");
+            if (err != null) rec.note("failed", name, "write: " + err);
+            else rec.note("sent", name, escape(text));
         }
 
         /** Writes what arrived on each outside end since the last look. */
@@ -162,9 +163,9 @@ public final class SimSession {
             for (Map.Entry<String, Duplex> e : ends.entrySet()) {
                 Pipe in = e.getValue().in;
                 String got = in.drainText();
-                if (!got.isEmpty()) rec.line(e.getKey() + " ← \"" + escape(got) + "\"");
+                if (!got.isEmpty()) rec.note("received", e.getKey(), escape(got));
                 if ((in.eof || in.reset) && ended.putIfAbsent(e.getKey(), true) == null) {
-                    rec.line(e.getKey() + ": " + (in.reset ? "reset" : "EOF"));
+                    rec.note(in.reset ? "reset" : "eof", e.getKey());
                 }
             }
         }

@@ -98,6 +98,16 @@ final class TranscriptAndActions {
         return t;
     }
 
+    /**
+     * A transcript line in the user's language: the lines the session writes come with a key
+     * ({@code p2p.line.<key>}); the program's own output (answers, Go errors) stays as written.
+     */
+    static String say(I18n i18n, P2pRun.Line line) {
+        if (line.key() == null) return line.text();
+        String t = i18n.tr("p2p.line." + line.key(), line.args().toArray());
+        return t.startsWith("!p2p.line.") ? line.text() : t;
+    }
+
     private void buildTranscript() {
         transcriptList.setId("p2pTranscript");
         transcriptList.setItems(vm.transcript());
@@ -111,7 +121,7 @@ final class TranscriptAndActions {
                     setText(null);
                     return;
                 }
-                setText(line.text().replace("\t", "   "));
+                setText(say(i18n, line).replace("\t", "   "));
                 if (line.text().startsWith(">")) getStyleClass().add("command");
                 else if (line.text().matches("^[sc]\\d+[ :].*")) getStyleClass().add("outside");
             }
