@@ -40,14 +40,7 @@ public final class Recording {
      * already injected, or a Go program bound to this simulation's clock).
      */
     public static Recording record(Simulation sim, Supplier<GoroutineBody> mainFactory) {
-        List<Event> events = new ArrayList<>();
-        StateTracker tracker = new StateTracker(sim.sched());
-        sim.addListener(e -> {
-            events.add(e);
-            tracker.capture(e);
-        });
-        RunResult r = sim.run(mainFactory.get());
-        return new Recording(sim.config(), Collections.unmodifiableList(events), r, tracker, true);
+        return record(sim, s -> s.run(mainFactory.get()));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Replay {
                 p.runTo(sim, i);
                 if (i.kind().equals("api")) rec.actionStarts(new P2pAction.Command(i.args().get(0)));
                 if (p.apply(sim, i, (cmd, answer) -> {
-                    if (!answer.isBlank()) rec.line(answer.stripTrailing());
+                    if (!answer.isEmpty()) rec.line(answer);
                 })) {
                     sim.runToEnd();
                 }
@@ -101,7 +101,7 @@ public final class Replay {
                 }
                 case "api" -> {
                     Request r = Request.parse(a.get(0));
-                    r.onDone = q -> answers.accept(a.get(0), q.error() != null ? "Error: " + q.error() : q.output());
+                    r.onDone = q -> answers.accept(a.get(0), RunRecorder.answer(q));
                     world.submit(r);
                 }
                 case "shutdown" -> {

@@ -112,12 +112,9 @@ public final class Scenario {
     /** A local application connects to TCP {@code addr}; the connection is named {@code name}. */
     public Scenario connect(String name, String addr) {
         return once(() -> {
-            World.TcpListener l = world.tcpListeners.get(addr);
-            if (l == null || l.closed) {
-                transcript.add(name + ": dial tcp " + SimNetwork.hostPort(addr) + ": connect: connection refused");
-                return;
-            }
-            ends.put(name, SimNetwork.connect(world, l));
+            Duplex d = SimNetwork.connectApp(world, addr);
+            if (d == null) transcript.add(name + ": " + SimNetwork.refused(addr));
+            else ends.put(name, d);
         });
     }
 

@@ -74,10 +74,24 @@ public final class SimNetwork implements World.Backend {
         op.done = true;
         World.TcpListener l = w.tcpListeners.get(addr);
         if (l == null || l.closed) {
-            op.error = "dial tcp " + hostPort(addr) + ": connect: connection refused";
+            op.error = refused(addr);
             return;
         }
         op.result = connect(w, l);
+    }
+
+    /**
+     * A local application connects to TCP {@code addr}: returns its end of the connection,
+     * or null when nothing listens there (then the dial error is {@link #refused}).
+     */
+    static Duplex connectApp(World w, String addr) {
+        World.TcpListener l = w.tcpListeners.get(addr);
+        return l == null || l.closed ? null : connect(w, l);
+    }
+
+    /** The error of dialling {@code addr} where nothing listens, as Go's net package words it. */
+    static String refused(String addr) {
+        return "dial tcp " + hostPort(addr) + ": connect: connection refused";
     }
 
     /** A TCP connection to listener {@code l}: the server end waits in its backlog; returns the client end. */

@@ -134,12 +134,11 @@ public final class SimSession {
 
         private void connect(P2pAction.Connect c) {
             String name = "c" + ++conns;
-            World.TcpListener l = world.tcpListeners.get(c.addr());
-            if (l == null || l.closed) {
-                rec.note("failed", name, "dial tcp " + SimNetwork.hostPort(c.addr()) + ": connect: connection refused");
+            Duplex d = SimNetwork.connectApp(world, c.addr());
+            if (d == null) {
+                rec.note("failed", name, SimNetwork.refused(c.addr()));
                 return;
             }
-            Duplex d = SimNetwork.connect(world, l);
             ends.put(name, d);
             rec.note("connected", name, c.addr());
             send(name, d, c.text());

@@ -157,18 +157,6 @@ class P2pDaemonE2eTest {
         }
     }
 
-    /** Records the journal's replay until {@code done} holds: the daemon writes it as things happen. */
-    static gmplab.p2p.demo.P2pRun awaitReplay(gmplab.p2p.demo.JournalNode node,
-                                              java.util.function.Predicate<gmplab.p2p.demo.P2pRun> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        gmplab.p2p.demo.P2pRun r = node.record();
-        while (!done.test(r) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = node.record();
-        }
-        return r;
-    }
-
     @Test
     void aDaemonStartedInATerminalIsWatchedThroughItsJournal() throws Exception {
         Path journal = repo.resolve("journal.tsv");
@@ -183,7 +171,7 @@ class P2pDaemonE2eTest {
         s.write("watched\n".getBytes(StandardCharsets.UTF_8));
         assertThat(new String(s.inputStream().readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("watched\n");
 
-        gmplab.p2p.demo.P2pRun r = awaitReplay(node, run -> !run.registries().at(run.recording().size() - 1).streams().isEmpty());
+        gmplab.p2p.demo.P2pRun r = gmplab.p2p.demo.Runs.await(node, run -> !run.registries().at(run.recording().size() - 1).streams().isEmpty());
         var end = r.registries().at(r.recording().size() - 1);
         assertThat(end.listeners()).singleElement().satisfies(l -> assertThat(l.running()).isEqualTo("true"));
         assertThat(end.streams()).singleElement().satisfies(st -> assertThat(st.protocol()).isEqualTo(ECHO));

@@ -95,6 +95,6 @@ final class P2pWidgets {
     private String peerName(String peer) {
         int i = vm.peers().indexOf(peer);
         String letter = i < 0 ? "?" : String.valueOf((char) ('B' + i));
-        return letter + " (" + (peer.length() > 8 ? "…" + peer.substring(peer.length() - 7) : peer) + ")";
+        return letter + " (" + P2pAction.shortId(peer) + ")";
     }
 }
