@@ -1,32 +1,21 @@
 package gmplab.p2p.cli;
 
+import gmplab.p2p.demo.Daemon;
 import gmplab.p2p.demo.DaemonApi;
 import gmplab.p2p.demo.DaemonRunner;
-import gmplab.p2p.demo.Journal;
 import gmplab.p2p.demo.ListenerDemo;
-import gmplab.p2p.demo.RealNetwork;
 import gmplab.p2p.demo.Request;
-import gmplab.p2p.demo.World;
 import gmplab.p2p.libp2p.crypto.Identity;
-import gmplab.p2p.libp2p.host.Host;
-import gmplab.p2p.libp2p.host.HostConfig;
 import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.runtime.RunResult;
-import gmplab.runtime.SimConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,16 +59,6 @@ public final class P2pDaemonCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path r = repo != null ? repo : DaemonApi.defaultRepo();
-        String running = runningApi(r);
-        if (running != null) {
-            // kubo refuses a second daemon on a repo ("someone else has the lock"); starting one
-            // would take over <repo>/api and, on exit, delete it under the first daemon
-            err.println("Error: someone else has the lock: a p2p daemon is already running on " + r
-                    + " (API " + running + ")");
-            err.flush();
-            return 1;
-        }
-        Identity id = identityFile == null ? Identity.generate() : Identity.loadOrCreate(identityFile);
         Multiaddr listenAddr;
         try {
             listenAddr = Multiaddr.parse(listen);
@@ -88,50 +67,25 @@ public final class P2pDaemonCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try (Host host = new Host(HostConfig.defaults(id))) {
-            host.listen(listenAddr);
-            DaemonRunner runner = new DaemonRunner();
-            PrintWriter journal = record == null ? null
-                    : new PrintWriter(java.nio.file.Files.newBufferedWriter(record, StandardCharsets.UTF_8), true);
-            if (journal != null) {
-                journal.println(Journal.header(legacy ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED,
-                        host.peerId().toString(), gomaxprocs));
-                runner.recordTo(in -> journal.println(in.line()));
-            }
-            RealNetwork net = new RealNetwork(host, runner);
-            World world = new World(host.peerId().toString(), net);
-            for (Multiaddr a : host.fullListenAddresses()) world.listenAddrs().add(a.toString());
-            ListenerDemo.Version v = legacy ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED;
-            runner.start(v, world, SimConfig.defaults().withGomaxprocs(gomaxprocs));
-            try (DaemonApi api = new DaemonApi(r, runner)) {
-                // killed rather than shut down: still remove <repo>/api so clients don't find a dead daemon
-                Thread hook = new Thread(api::close, "gmplab-p2p-api-cleanup");
-                Runtime.getRuntime().addShutdownHook(hook);
-                for (Multiaddr a : host.fullListenAddresses()) out.println(a);
-                out.println("Daemon is ready (" + (legacy ? "blog-era" : "fixed") + " p2p code, API " + api.address() + ")");
-                out.flush();
-                console(runner, out);
-                RunResult rr = runner.done().get();
-                net.shutdown();
-                return rr.exitCode() == 0 ? 0 : 1;
-            }
-        }
-    }
-
-    /** The API address in {@code <repo>/api} if a daemon answers there, else null (none, or a stale file). */
-    static String runningApi(Path repo) {
+        Identity id = identityFile == null ? Identity.generate() : Identity.loadOrCreate(identityFile);
+        ListenerDemo.Version v = legacy ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED;
+        Daemon daemon;
         try {
-            String addr = Files.readString(repo.resolve("api")).trim();
-            Matcher m = Pattern.compile("/ip4/([0-9.]+)/tcp/(\\d+)").matcher(addr);
-            if (!m.matches()) return null;
-            InetAddress host = InetAddress.getByName(m.group(1));
-            if (!host.isLoopbackAddress()) return null; // the API is loopback only: probe nothing else
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(host, Integer.parseInt(m.group(2))), 2_000);
-                return addr;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
+            daemon = Daemon.start(v, id, listenAddr, r, gomaxprocs, record);
+        } catch (IOException e) {
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        try (daemon) {
+            // killed rather than shut down: still remove <repo>/api so clients don't find a dead daemon
+            Runtime.getRuntime().addShutdownHook(new Thread(daemon.api()::close, "gmplab-p2p-api-cleanup"));
+            daemon.listenAddrs().forEach(out::println);
+            out.println("Daemon is ready (" + (legacy ? "blog-era" : "fixed") + " p2p code, API " + daemon.api().address() + ")");
+            out.flush();
+            console(daemon.runner(), out);
+            RunResult rr = daemon.runner().done().get();
+            return rr.exitCode() == 0 ? 0 : 1;
         }
     }
 

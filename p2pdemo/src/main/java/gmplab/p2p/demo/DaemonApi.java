@@ -96,6 +96,23 @@ public final class DaemonApi implements AutoCloseable {
         }
     }
 
+    /** The API address in {@code <repo>/api} if a daemon answers there, else null (none, or a stale file). */
+    public static String running(Path repo) {
+        try {
+            String addr = Files.readString(repo.resolve("api")).trim();
+            java.util.regex.Matcher m = SimNetwork.TCP.matcher(addr);
+            if (!m.matches()) return null;
+            InetAddress host = InetAddress.getByName(m.group(1));
+            if (!host.isLoopbackAddress()) return null; // the API is loopback only: probe nothing else
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, Integer.parseInt(m.group(2))), 2_000);
+                return addr;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The repository folder: {@code $GMPLAB_P2P_PATH}, or {@code ~/.gmplab/p2p}. */
     public static Path defaultRepo() {
         String env = System.getenv("GMPLAB_P2P_PATH");

@@ -6,7 +6,6 @@ import gmplab.p2p.libp2p.host.Host;
 import gmplab.p2p.libp2p.host.HostConfig;
 import gmplab.p2p.libp2p.host.Stream;
 import gmplab.p2p.libp2p.multiformats.Multiaddr;
-import gmplab.runtime.SimConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
 /**
@@ -34,14 +32,8 @@ import java.util.regex.Matcher;
  * {@code forward} to it works. {@link #record} replays the daemon's journal so far.
  */
 public final class LiveNode implements P2pNode {
-    private final ListenerDemo.Version version;
-    private final SimConfig cfg;
-    private final Host host;
+    private final Daemon daemon;
     private final Host remote;
-    private final DaemonRunner runner;
-    private final RealNetwork net;
-    private final DaemonApi api;
-    private final List<String> addrs = new ArrayList<>();
     private final List<P2pAction> actions = new CopyOnWriteArrayList<>();
     /** What the remote peer and the applications saw, at the live run's event count. */
     private final List<P2pRun.Line> outside = new CopyOnWriteArrayList<>();
@@ -57,24 +49,14 @@ public final class LiveNode implements P2pNode {
     }
 
     private LiveNode(ListenerDemo.Version version, Path repo) throws IOException {
-        this.version = version;
-        this.cfg = SimConfig.defaults().withGomaxprocs(2);
-        host = new Host(HostConfig.defaults(Identity.generate()));
+        daemon = Daemon.start(version, Identity.generate(), Multiaddr.of("/ip4/127.0.0.1/tcp/0"), repo, 2, null);
         try {
-            host.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0"));
-            runner = new DaemonRunner();
-            net = new RealNetwork(host, runner);
-            World world = new World(host.peerId().toString(), net);
-            for (Multiaddr a : host.fullListenAddresses()) addrs.add(a.toString());
-            world.listenAddrs().addAll(addrs);
-            runner.start(version, world, cfg);
-            api = new DaemonApi(repo, runner);
             remote = new Host(HostConfig.defaults(Identity.generate()));
             // the remote peer serves an echo, and the node knows where it is (as after discovery), so forward reaches it
             remote.setStreamHandler(SimSession.ECHO, Echo::handle);
-            host.addAddress(remote.peerId(), remote.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0")));
+            daemon.host().addAddress(remote.peerId(), remote.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0")));
         } catch (IOException | RuntimeException e) {
-            host.close();
+            daemon.close();
             throw e;
         }
     }
@@ -89,7 +71,7 @@ public final class LiveNode implements P2pNode {
 
     @Override
     public ListenerDemo.Version version() {
-        return version;
+        return daemon.version();
     }
 
     @Override
@@ -99,7 +81,7 @@ public final class LiveNode implements P2pNode {
 
     @Override
     public List<String> listenAddrs() {
-        return List.copyOf(addrs);
+        return daemon.listenAddrs();
     }
 
     @Override
@@ -109,14 +91,14 @@ public final class LiveNode implements P2pNode {
 
     /** The control endpoint's address ({@code /ip4/127.0.0.1/tcp/<port>}). */
     public String apiAddress() {
-        return api.address();
+        return daemon.api().address();
     }
 
     @Override
     public void act(P2pAction a) {
         actions.add(a);
         if (a instanceof P2pAction.Command c) {
-            runner.submit(Request.parse(c.line()));
+            daemon.runner().submit(Request.parse(c.line()));
         } else if (a instanceof P2pAction.OpenStream o) {
             background("s" + nextStream(), name -> openStream(name, o));
         } else if (a instanceof P2pAction.Connect c) {
@@ -144,7 +126,7 @@ public final class LiveNode implements P2pNode {
     }
 
     private void openStream(String name, P2pAction.OpenStream o) throws IOException {
-        Stream s = remote.newStream(Multiaddr.of(addrs.get(0)), o.protocol());
+        Stream s = remote.newStream(Multiaddr.of(daemon.listenAddrs().get(0)), o.protocol());
         register(name, new End() {
             @Override
             public void closeWrite() throws IOException {
@@ -223,7 +205,7 @@ public final class LiveNode implements P2pNode {
     }
 
     private void note(String key, String... args) {
-        outside.add(P2pRun.Line.of((int) Math.max(0, runner.eventCount() - 1), key, args));
+        outside.add(P2pRun.Line.of((int) Math.max(0, daemon.runner().eventCount() - 1), key, args));
     }
 
     @Override
@@ -235,9 +217,9 @@ public final class LiveNode implements P2pNode {
     public P2pRun record() {
         // what the outside saw first: whatever caused it is in the journal taken after it
         List<P2pRun.Line> seen = List.copyOf(outside);
-        List<DaemonRunner.Input> journal = runner.journal();
-        long upto = runner.eventCount();
-        P2pRun r = Replay.record(version, host.peerId().toString(), journal, cfg, upto);
+        List<DaemonRunner.Input> journal = daemon.runner().journal();
+        long upto = daemon.runner().eventCount();
+        P2pRun r = Replay.record(daemon.version(), daemon.host().peerId().toString(), journal, daemon.config(), upto);
         List<P2pRun.Line> all = new ArrayList<>(r.transcript());
         int last = Math.max(0, r.recording().size() - 1);
         for (P2pRun.Line l : seen) all.add(l.at(Math.min(l.event(), last)));
@@ -250,15 +232,7 @@ public final class LiveNode implements P2pNode {
         synchronized (ends) {
             ends.values().forEach(End::close);
         }
-        runner.stop();
-        try {
-            runner.done().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // a node that does not stop in time is abandoned with the process's daemon threads
-        }
-        api.close();
-        net.shutdown();
         remote.close();
-        host.close();
+        daemon.close();
     }
 }
