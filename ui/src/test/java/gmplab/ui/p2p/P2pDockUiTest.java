@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,6 +178,23 @@ class P2pDockUiTest {
         String where = r.lookup("#p2pWhere").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(where.startsWith("第 1 个操作"), where);
         assertSame(vm.run().recording(), run.recording());
+        // the transcript says the session's own lines in Chinese, the program's bytes as they were
+        r.clickOn("#p2pPeerB");
+        untilActions(2);
+        end(r);
+        r.clickOn("#p2pTabTranscript");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> cells = r.lookup("#p2pTranscript .list-cell").queryAll().stream()
+                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).filter(java.util.Objects::nonNull).toList();
+        assertTrue(cells.stream().anyMatch(t -> t.startsWith("s1：由节点 ")), cells.toString());
+        assertTrue(cells.contains("s1 ← \"hello\\n\""), cells.toString());
+        r.interact(() -> {
+            try { // to look at: target/snapshots/p2p-transcript-zh.png
+                gmplab.ui.view.Png.write(window.root().getScene().snapshot(null), Path.of("target/snapshots/p2p-transcript-zh.png"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
