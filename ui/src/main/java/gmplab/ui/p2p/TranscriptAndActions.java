@@ -61,6 +61,10 @@ final class TranscriptAndActions {
         Tab tTab = tab("p2pTabTranscript", "p2p.tab.transcript", transcriptList);
         Tab aTab = tab("p2pTabActions", "p2p.tab.actions", actionList);
         tabs.getTabs().setAll(gTab, tTab, aTab);
+        // a hidden list ignores scrollTo: show the newest line when the tab comes up
+        tTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) scrollToNewest();
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(0);
 
@@ -126,9 +130,11 @@ final class TranscriptAndActions {
                 else if (line.text().matches("^[sc]\\d+[ :].*")) getStyleClass().add("outside");
             }
         });
-        vm.transcript().addListener((ListChangeListener<P2pRun.Line>) c -> {
-            if (!vm.transcript().isEmpty()) transcriptList.scrollTo(vm.transcript().size() - 1);
-        });
+        vm.transcript().addListener((ListChangeListener<P2pRun.Line>) c -> scrollToNewest());
+    }
+
+    private void scrollToNewest() {
+        if (!vm.transcript().isEmpty()) transcriptList.scrollTo(vm.transcript().size() - 1);
     }
 
     private void buildActionList() {

@@ -4,6 +4,7 @@ import gmplab.p2p.demo.ListenerDemo.Version;
 import gmplab.p2p.demo.P2pAction;
 import gmplab.p2p.demo.Registries;
 import gmplab.ui.model.RunViewModel;
+import gmplab.ui.FxWait;
 import gmplab.ui.model.SchedDetail;
 import gmplab.ui.view.MainWindow;
 import javafx.scene.control.Button;
@@ -90,8 +91,7 @@ class P2pDockUiTest {
         assertEquals(0, listeners.getItems().size(), "not registered yet at the action's first event");
         end(r);
         assertEquals(1, listeners.getItems().size());
-        assertTrue(r.lookup(".table-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && "/x/echo/1.0.0".equals(l.getText())), "the row shows the protocol");
+        FxWait.untilText(r, "#p2pListenerTable .table-cell", "/x/echo/1.0.0"); // the row shows the protocol
 
         r.clickOn("#p2pPeerB");
         untilActions(2);
@@ -115,8 +115,8 @@ class P2pDockUiTest {
         DemoGoroutine accept = gs.getItems().stream().filter(g -> g.role() == DemoGoroutine.Role.ACCEPT_LOOP).findFirst().orElseThrow();
         r.clickOn("#p2pTabGoroutines");
         r.interact(() -> gs.scrollTo(accept));
-        r.clickOn(r.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == accept).findFirst().orElseThrow());
+        r.clickOn(FxWait.untilNode(r, "#p2pGoroutines .list-cell",
+                n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == accept));
         until(() -> new SchedDetail.Selection(SchedDetail.Kind.G, accept.goid()).equals(run.selectionProperty().get()));
         // the accept loop has its marker in the fixed source
         assertNotNull(r.lookup("#p2pCodeFixed #marker-G" + accept.goid()).tryQuery().orElse(null), "marker in the fixed source");
@@ -183,11 +183,9 @@ class P2pDockUiTest {
         untilActions(2);
         end(r);
         r.clickOn("#p2pTabTranscript");
-        WaitForAsyncUtils.waitForFxEvents();
-        java.util.List<String> cells = r.lookup("#p2pTranscript .list-cell").queryAll().stream()
-                .map(c -> ((javafx.scene.control.ListCell<?>) c).getText()).filter(java.util.Objects::nonNull).toList();
-        assertTrue(cells.stream().anyMatch(t -> t.startsWith("s1：由节点 ")), cells.toString());
-        assertTrue(cells.contains("s1 ← \"hello\\n\""), cells.toString());
+        FxWait.untilText(r, "#p2pTranscript .list-cell", "s1 ← \"hello\\n\"");
+        assertTrue(FxWait.texts(r, "#p2pTranscript .list-cell").stream().anyMatch(t -> t.startsWith("s1：由节点 ")),
+                FxWait.texts(r, "#p2pTranscript .list-cell").toString());
         r.interact(() -> {
             try { // to look at: target/snapshots/p2p-transcript-zh.png
                 gmplab.ui.view.Png.write(window.root().getScene().snapshot(null), Path.of("target/snapshots/p2p-transcript-zh.png"));
@@ -210,9 +208,7 @@ class P2pDockUiTest {
         r.clickOn("#p2pListen");
         untilActions(1);
         end(r);
-        double cell = r.lookup("#p2pListenerTable .table-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.Labeled l && "/x/echo/1.0.0".equals(l.getText()))
-                .map(n -> ((javafx.scene.control.Labeled) n).getFont().getSize()).findFirst().orElseThrow();
+        double cell = FxWait.untilText(r, "#p2pListenerTable .table-cell", "/x/echo/1.0.0").getFont().getSize();
         assertTrue(cell > button, "table text " + cell + " larger than the controls' " + button);
         assertEquals(1, listeners.getItems().size());
         // back to normal, then dark: the pane follows

@@ -1,5 +1,6 @@
 package gmplab.ui.p2p;
 
+import gmplab.ui.FxWait;
 import gmplab.ui.model.RunViewModel;
 import gmplab.ui.view.CodePane;
 import gmplab.ui.view.MainWindow;
@@ -102,8 +103,7 @@ class P2pLayoutUiTest {
                     t.getId() + ": " + t.getHeight() + " px for " + rows + " row(s)");
         }
         assertEquals(1, listeners.getItems().size());
-        assertTrue(r.lookup("#p2pListenerTable .table-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && "/x/echo/1.0.0".equals(l.getText()) && n.isVisible()));
+        FxWait.untilText(r, "#p2pListenerTable .table-cell", "/x/echo/1.0.0");
 
         ListView<?> gs = r.lookup("#p2pGoroutines").queryAs(ListView.class);
         assertTrue(gs.getHeight() >= 3 * gs.getFixedCellSize(), "three goroutine rows: " + gs.getHeight());
