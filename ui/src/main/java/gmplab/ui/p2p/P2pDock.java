@@ -117,12 +117,12 @@ public final class P2pDock {
         window.root().addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         window.presenterProperty().addListener((o, a, b) -> applyLook());
         window.darkProperty().addListener((o, a, b) -> applyLook());
+        i18n.localeProperty().addListener((o, a, b) -> applyLook()); // other words, other heights
         applyLook();
         refreshClock.setCycleCount(Animation.INDEFINITE);
         window.dockProperty().addListener((o, a, b) -> {
             if (b == root) {
                 refreshClock.play();
-                widen();
             } else {
                 refreshClock.stop();
             }
@@ -274,28 +274,6 @@ public final class P2pDock {
         return window.presenterProperty().get();
     }
 
-    /**
-     * Gives the pane more room than the code pane has (it holds two sources and two tables):
-     * wider beside the board, and taller over the timeline (the main window restores both
-     * when the pane closes).
-     */
-    private void widen() {
-        Platform.runLater(() -> {
-            boolean inner = false;
-            for (Parent p = root.getParent(); p != null; p = p.getParent()) {
-                if (!(p instanceof SplitPane sp)) continue;
-                if (!inner && sp.getItems().contains(root)) {
-                    if (sp.getItems().size() == 3) sp.setDividerPositions(0.44, 0.76);
-                    else if (sp.getItems().size() == 2) sp.setDividerPositions(0.5);
-                    inner = true;
-                } else if (inner && sp.getOrientation() == Orientation.VERTICAL && sp.getItems().size() == 2) {
-                    sp.setDividerPositions(0.87);
-                    return;
-                }
-            }
-        });
-    }
-
     // ------------------------------------------------------------------ look, keys, refresh
 
     private void applyLook() {
@@ -311,7 +289,6 @@ public final class P2pDock {
         dividersMoved = false;
         // once the new look's CSS is laid out
         Platform.runLater(this::fitTables);
-        if (isShowing()) widen();
     }
 
     private Palette palette() {

@@ -545,18 +545,18 @@ public final class MainWindow {
             c.setBottom(whyBox);
             if (dock.get() != null) centerSplit.getItems().setAll(dock.get(), c);
             else centerSplit.getItems().setAll(c);
-            if (dock.get() != null) centerSplit.setDividerPositions(0.4);
-            outerSplit.setOrientation(Orientation.VERTICAL);
-            outerSplit.getItems().setAll(centerSplit, timeline);
-            outerSplit.setDividerPositions(0.8);
+            if (dock.get() != null) centerSplit.setDividerPositions(0.5);
         } else {
             if (!right.getChildren().contains(whyBox)) right.getChildren().add(0, whyBox);
             centerSplit.getItems().setAll(dock.get() != null ? dock.get() : left, board, right);
-            centerSplit.setDividerPositions(dock.get() != null ? 0.3 : 0.27, dock.get() != null ? 0.7 : 0.66);
-            outerSplit.setOrientation(Orientation.VERTICAL);
-            outerSplit.getItems().setAll(centerSplit, timeline);
-            outerSplit.setDividerPositions(0.8);
+            // a docked pane holds more than the code pane (two sources, two tables): wider
+            if (dock.get() != null) centerSplit.setDividerPositions(0.44, 0.76);
+            else centerSplit.setDividerPositions(0.27, 0.66);
         }
+        outerSplit.setOrientation(Orientation.VERTICAL);
+        outerSplit.getItems().setAll(centerSplit, timeline);
+        // ... and taller over the timeline
+        outerSplit.setDividerPositions(dock.get() != null ? 0.87 : 0.8);
     }
 
     private Tab tab(String key, Node content) {

@@ -111,6 +111,25 @@ class P2pLayoutUiTest {
     }
 
     @Test
+    void switchingTheLanguageKeepsThePaneItsRoom(FxRobot r) {
+        session(r);
+        double width = fx(() -> dock.root().getLayoutBounds().getWidth());
+        double buttonHeight = fx(() -> r.lookup("#p2pListen").queryAs(javafx.scene.control.Button.class).getHeight());
+        assertTrue(width > 0.4 * 1280, "the pane is wider than the code pane: " + width);
+        for (String lang : java.util.List.of("zh", "en")) {
+            r.interact(() -> window.board().requestFocus());
+            r.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+            settle();
+            double now = fx(() -> dock.root().getLayoutBounds().getWidth());
+            assertEquals(width, now, 2, lang + ": the pane keeps its width");
+            int lines = fx(() -> visibleLines(fixedCode(r)));
+            assertTrue(lines >= MIN_CODE_LINES, lang + ": the code shows " + lines + " lines");
+            double closeHeight = fx(() -> r.lookup("#p2pStreamClose").queryAs(javafx.scene.control.Button.class).getHeight());
+            assertEquals(buttonHeight, closeHeight, 1, lang + ": 'stream close' on one line");
+        }
+    }
+
+    @Test
     void aDraggedDividerStays(FxRobot r) {
         session(r);
         SplitPane split = r.lookup("#p2pSplit").queryAs(SplitPane.class);
