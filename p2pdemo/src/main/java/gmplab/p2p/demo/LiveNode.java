@@ -26,14 +26,15 @@ import java.util.regex.Matcher;
  * The node as a daemon on the real back end, in this process: the project's libp2p host
  * on loopback, the Go program on the simulated runtime in real time
  * ({@link DaemonRunner}), and the control endpoint, so {@code ./gmplab p2p ls} and the
- * other commands in a terminal talk to it too (as to {@code ./gmplab p2p daemon}). A
- * second libp2p host in this process plays the remote peer that opens streams; local
- * applications are real TCP sockets. The remote peer also answers {@code /x/echo/1.0.0}, so a
- * {@code forward} to it works. {@link #record} replays the daemon's journal so far.
+ * other commands in a terminal talk to it too (as to {@code ./gmplab p2p daemon}). Two
+ * more libp2p hosts in this process play the remote peers B and C that open streams; local
+ * applications are real TCP sockets. The remote peers also answer {@code /x/echo/1.0.0}, so a
+ * {@code forward} to them works. {@link #record} replays the daemon's journal so far.
  */
 public final class LiveNode implements P2pNode {
     private final Daemon daemon;
-    private final Host remote;
+    /** The remote peers, B and C, as in the simulated network. */
+    private final List<Host> remotes = new ArrayList<>();
     private final List<P2pAction> actions = new CopyOnWriteArrayList<>();
     /** What the remote peer and the applications saw, at the live run's event count. */
     private final List<P2pRun.Line> outside = new CopyOnWriteArrayList<>();
@@ -48,14 +49,20 @@ public final class LiveNode implements P2pNode {
         void close();
     }
 
+    private static final int REMOTE_PEERS = 2;
+
     private LiveNode(ListenerDemo.Version version, Path repo) throws IOException {
         daemon = Daemon.start(version, Identity.generate(), Multiaddr.of("/ip4/127.0.0.1/tcp/0"), repo, 2, null);
         try {
-            remote = new Host(HostConfig.defaults(Identity.generate()));
-            // the remote peer serves an echo, and the node knows where it is (as after discovery), so forward reaches it
-            remote.setStreamHandler(SimSession.ECHO, Echo::handle);
-            daemon.host().addAddress(remote.peerId(), remote.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0")));
+            for (int i = 0; i < REMOTE_PEERS; i++) {
+                Host remote = new Host(HostConfig.defaults(Identity.generate()));
+                remotes.add(remote);
+                // a remote peer serves an echo, and the node knows where it is (as after discovery), so forward reaches it
+                remote.setStreamHandler(SimSession.ECHO, Echo::handle);
+                daemon.host().addAddress(remote.peerId(), remote.listen(Multiaddr.of("/ip4/127.0.0.1/tcp/0")));
+            }
         } catch (IOException | RuntimeException e) {
+            remotes.forEach(Host::close);
             daemon.close();
             throw e;
         }
@@ -86,7 +93,7 @@ public final class LiveNode implements P2pNode {
 
     @Override
     public List<String> remotePeers() {
-        return List.of(remote.peerId().toString());
+        return remotes.stream().map(h -> h.peerId().toString()).toList();
     }
 
     /** The control endpoint's address ({@code /ip4/127.0.0.1/tcp/<port>}). */
@@ -126,6 +133,8 @@ public final class LiveNode implements P2pNode {
     }
 
     private void openStream(String name, P2pAction.OpenStream o) throws IOException {
+        Host remote = remotes.stream().filter(h -> h.peerId().toString().equals(o.peer())).findFirst()
+                .orElseThrow(() -> new IOException("no remote peer " + o.peer()));
         Stream s = remote.newStream(Multiaddr.of(daemon.listenAddrs().get(0)), o.protocol());
         register(name, new End() {
             @Override
@@ -232,7 +241,7 @@ public final class LiveNode implements P2pNode {
         synchronized (ends) {
             ends.values().forEach(End::close);
         }
-        remote.close();
+        remotes.forEach(Host::close);
         daemon.close();
     }
 }

@@ -63,6 +63,14 @@ class LiveNodeTest {
             assertThat(closed.registries().at(closed.recording().size() - 1).streams()).isEmpty();
             assertThat(closed.actionEvents()).as("commands from the pane and from a terminal are the replay's actions").hasSize(2);
             assertThat(said(closed, "> stream ls")).isTrue();
+
+            // peer C is a second real host: its stream shows as coming from it
+            assertThat(node.remotePeers()).hasSize(2).doesNotHaveDuplicates();
+            String peerC = node.remotePeers().get(1);
+            node.act(new P2pAction.OpenStream(peerC, SimSession.ECHO, "from C\n"));
+            P2pRun fromC = Runs.await(node, r -> said(r, "s2 ← \"from C\\n\""));
+            assertThat(fromC.registries().at(fromC.recording().size() - 1).streams()).singleElement()
+                    .satisfies(s -> assertThat(s.origin()).isEqualTo("/p2p/" + peerC));
         }
     }
 }
