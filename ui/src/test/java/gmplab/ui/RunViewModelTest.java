@@ -51,6 +51,21 @@ class RunViewModelTest {
     }
 
     @Test
+    void aShorterRunNeverMeetsTheOldCursor() {
+        vm.end();
+        int old = vm.cursor();
+        gmplab.runtime.Recording shorter = gmplab.runtime.Recording.record(new gmplab.runtime.Simulation(gmplab.runtime.SimConfig.defaults()),
+                s -> s.start(gmplab.runtime.Script.create().then(gmplab.runtime.Action.NetWait.external("req")).build()));
+        assertTrue(shorter.size() <= old, shorter.size() + " events, cursor at " + old);
+        // the window's log re-reads the event at the cursor when the recording changes
+        List<String> seen = new java.util.ArrayList<>();
+        vm.recordingProperty().addListener((o, a, r) -> seen.add(vm.cursor() + " of " + r.size()));
+        vm.show(shorter, old);
+        assertEquals(List.of("-1 of " + shorter.size()), seen, "no cursor past the new run's end while it is installed");
+        assertEquals(shorter.size() - 1, vm.cursor());
+    }
+
+    @Test
     void loadsAndStartsAtTheFirstEvent() {
         assertNotNull(vm.recording());
         assertEquals(0, vm.cursor());

@@ -117,6 +117,10 @@ public final class RunViewModel {
         n = 0;
         for (int i = 0; i < ev.size(); i++) if (ev.get(i).kind() == EventKind.PRINT) idx[n++] = i;
         printIdx = idx;
+        // no cursor from the old run while the new one is installed (it may be shorter)
+        cursor.set(-1);
+        pending = -1;
+        snapshot.set(null);
         recording.set(r);
         timeline.set(tl);
         busy.set(false);
@@ -124,9 +128,6 @@ public final class RunViewModel {
         status.set(!r.ended() ? new Message("status.idle", r.size())
                 : res.hitLimit() ? new Message("status.limit", r.size(), res.outcome().message())
                 : new Message("status.done", r.size(), res.exitCode()));
-        cursor.set(-1);
-        pending = -1;
-        snapshot.set(null);
         seek(Math.min(keepCursor, r.size() - 1));
     }
 

@@ -93,7 +93,7 @@ public final class P2pDock {
         this.run = run;
         this.i18n = i18n;
         this.vm = live != null ? new P2pViewModel(run, background, Platform::runLater, live)
-                : P2pViewModel.forApp(run, background, Platform::runLater, DaemonApi.defaultRepo());
+                : P2pViewModel.forApp(run, background, Platform::runLater, repo());
         P2pWidgets w = new P2pWidgets(i18n, vm);
         registries = new RegistryTables(w, vm, window.presenterProperty());
         controls = new P2pControls(w, vm, window.presenterProperty(), this::hide, registries::closeSelectedStream);
@@ -129,7 +129,17 @@ public final class P2pDock {
         });
     }
 
-    /** Adds the P2P pane to {@code window} (real back end: a daemon whose API file is in {@link DaemonApi#defaultRepo()}). */
+    /**
+     * The real back end's repo: where its API file goes, so a terminal's {@code ./gmplab p2p}
+     * finds the daemon — {@link DaemonApi#defaultRepo()}, or the {@code gmplab.p2p.repo}
+     * property (as {@code gmplab.progress} and {@code gmplab.recent} place the app's other files).
+     */
+    static Path repo() {
+        String p = System.getProperty("gmplab.p2p.repo");
+        return p != null && !p.isBlank() ? Path.of(p) : DaemonApi.defaultRepo();
+    }
+
+    /** Adds the P2P pane to {@code window} (real back end: a daemon whose API file is in {@link #repo()}). */
     public static P2pDock attach(MainWindow window, RunViewModel run, I18n i18n) {
         return attach(window, run, i18n, null);
     }

@@ -65,7 +65,7 @@ class P2pLiveViewModelTest {
         assertTrue(Files.exists(repo.resolve("api")), "the API file a terminal finds");
         assertFalse(vm.listenAddrs().isEmpty());
         assertTrue(vm.listenAddrs().get(0).startsWith("/ip4/127.0.0.1/tcp/"), vm.listenAddrs().get(0));
-        assertEquals(1, vm.peers().size(), "one real remote peer");
+        assertEquals(2, vm.peers().size(), "two real remote peers, B and C");
         assertTrue(vm.echoTargetProperty().get().startsWith("/ip4/127.0.0.1/tcp/"));
 
         vm.listenEcho();
