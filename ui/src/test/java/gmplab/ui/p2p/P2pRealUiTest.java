@@ -1,9 +1,12 @@
 package gmplab.ui.p2p;
 
 import gmplab.p2p.demo.DaemonApi;
+import gmplab.p2p.demo.ListenerDemo;
+import gmplab.p2p.demo.LiveNode;
 import gmplab.p2p.demo.Registries;
 import gmplab.ui.FxWait;
 import gmplab.ui.model.RunViewModel;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -89,5 +92,24 @@ class P2pRealUiTest {
         r.clickOn("#p2pSimulated");
         until(() -> vm.backendProperty().get() == P2pViewModel.Backend.SIMULATED && !vm.busyProperty().get());
         until(() -> !Files.exists(repo.resolve("api")));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aDaemonAlreadyOnTheRepoIsReportedAndThePaneStaysSimulated(FxRobot r) throws Exception {
+        try (LiveNode other = LiveNode.start(ListenerDemo.Version.FIXED, repo)) {
+            r.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT, KeyCode.CONTROL);
+            until(() -> vm.run() != null && !vm.busyProperty().get());
+            r.clickOn("#p2pReal");
+            until(() -> !vm.busyProperty().get() && vm.errorProperty().get() != null);
+            assertEquals(P2pViewModel.Backend.SIMULATED, fx(() -> vm.backendProperty().get()), "back on the simulated network");
+            Label status = r.lookup("#p2pStatus").queryAs(Label.class);
+            until(status::isVisible);
+            String said = fx(status::getText);
+            assertTrue(said.contains("someone else has the lock"), "kubo's words, in the pane: " + said);
+            assertTrue(fx(() -> r.lookup("#p2pSimulated").queryAs(javafx.scene.control.ToggleButton.class).isSelected()));
+            // the other daemon is untouched: a terminal still reaches it
+            assertEquals("ok", DaemonApi.call(repo, "ls")[0]);
+        }
     }
 }
