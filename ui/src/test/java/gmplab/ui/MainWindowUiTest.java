@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -132,6 +133,30 @@ class MainWindowUiTest {
         assertFalse(window.presenterProperty().get());
         r.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
         assertTrue(window.root().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+    }
+
+    @Test
+    void presenterModeShowsEveryParkedGroupAtTheLargestScaleThatFits(FxRobot r) {
+        // the event of the README's screenshots: G1 has just parked on wg, next to the runtime's Gs
+        r.interact(() -> vm.seek(46));
+        BoardCanvas board = window.board();
+        int groups = vm.boardProperty().get().parked().size();
+        assertTrue(groups >= 4, "parked groups: " + groups);
+        assertEquals(1.0, FxWait.fx(board::drawnScale), 1e-9, "the normal look is drawn as it is");
+        r.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] shown = FxWait.fx(board::parkedGroupsShown);
+        assertEquals(groups, shown[1]);
+        assertEquals(groups, shown[0], "every group of parked Gs on the projected board");
+        double scale = FxWait.fx(board::drawnScale);
+        assertTrue(scale > 1.0 && scale <= 1.5, "larger than the normal look, at most the presenter's: " + scale);
+        // stepping on keeps the scale (no zooming from event to event) unless a state needs less
+        r.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(FxWait.fx(board::drawnScale) <= scale + 1e-9);
+        r.type(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, FxWait.fx(board::drawnScale), 1e-9, "back to the normal look");
     }
 
     @Test

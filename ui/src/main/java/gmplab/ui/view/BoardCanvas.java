@@ -34,7 +34,16 @@ public final class BoardCanvas extends Pane {
     private final I18n i18n;
     private BoardModel model;
     private Palette pal = Palette.LIGHT;
+    /** The look's scale (presenter mode: larger). */
+    private double lookScale = 1;
+    /** The scale drawn at: the look's, or less (never below 1) so a larger look still shows everything. */
     private double scale = 1;
+    /** The scale and parked-G layout that fitted so far; they only shrink until {@link #refit()}. */
+    private double fitScale = 1;
+    private boolean compactParked;
+    /** The parked groups the last draw showed, and how many there were. */
+    private int parkedShown;
+    private int parkedGroups;
     private String fontFamily = "System";
     private Selection selected;
     private final List<Hit> hits = new ArrayList<>();
@@ -61,8 +70,8 @@ public final class BoardCanvas extends Pane {
         getChildren().add(canvas);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        canvas.widthProperty().addListener(o -> refit());
+        canvas.heightProperty().addListener(o -> refit());
         setMinSize(200, 200);
         canvas.setOnMouseClicked(e -> {
             for (int i = hits.size() - 1; i >= 0; i--) {
@@ -163,9 +172,30 @@ public final class BoardCanvas extends Pane {
 
     public void setLook(Palette p, double scale, String fontFamily) {
         this.pal = p;
-        this.scale = scale;
+        this.lookScale = scale;
         this.fontFamily = fontFamily;
+        refit();
+    }
+
+    /**
+     * Starts fitting afresh (a new run, a new size or look): the board is drawn at the look's
+     * scale again and shrinks only as far as a later state needs, so it does not zoom in and
+     * out from one event to the next.
+     */
+    public void refit() {
+        fitScale = lookScale;
+        compactParked = false;
         draw();
+    }
+
+    /** The scale the board is drawn at now (for tests). */
+    public double drawnScale() {
+        return scale;
+    }
+
+    /** How many groups of parked Gs the last draw showed in full, of how many (for tests). */
+    public int[] parkedGroupsShown() {
+        return new int[]{parkedShown, parkedGroups};
     }
 
     public long lastDrawNanos() {
@@ -176,20 +206,42 @@ public final class BoardCanvas extends Pane {
         return Font.font(fontFamily, bold ? FontWeight.BOLD : FontWeight.NORMAL, size * scale);
     }
 
-    /** Redraws everything (cheap enough to do per frame even with 10,000 goroutines). */
+    /**
+     * Redraws everything (cheap enough to do per frame even with 10,000 goroutines). When the
+     * state does not fit, the parked Gs flow as chips, then a larger look (presenter mode)
+     * shrinks towards the normal one.
+     */
     public void draw() {
         long t0 = System.nanoTime();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
+        scale = fitScale;
+        double need = paint(gc, w, h);
+        if (need > h && !compactParked) {
+            compactParked = true;
+            need = paint(gc, w, h);
+        }
+        double min = Math.min(lookScale, 1);
+        // not quite proportional (the ring takes what the height leaves): a few steps
+        for (int i = 0; i < 8 && need > h && scale > min; i++) {
+            scale = Math.max(min, scale * Math.min(0.97, h / need));
+            need = paint(gc, w, h);
+        }
+        fitScale = scale;
+        if (model != null) drawMoving(gc);
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    /** Paints the board at {@link #scale}; returns the height it needs (more than drawn when it does not fit). */
+    private double paint(GraphicsContext gc, double w, double h) {
         hits.clear();
         Map<Long, double[]> at = new HashMap<>(Math.max(16, placed.size() * 2));
         placed = at;
         gc.setFill(pal.bg());
         gc.fillRect(0, 0, w, h);
-        if (model == null) {
-            lastDrawNanos = System.nanoTime() - t0;
-            return;
-        }
+        parkedShown = 0;
+        parkedGroups = 0;
+        if (model == null) return 0;
         gc.setTextBaseline(VPos.TOP);
         gc.setTextAlign(TextAlignment.LEFT);
         double s = scale, m = 8 * s;
@@ -208,7 +260,8 @@ public final class BoardCanvas extends Pane {
         ringCols = (cardW - 16 * s) / 16 >= 6 * s ? 16 : 32;
         double cell = Math.max(2, Math.min(10 * s, (cardW - 16 * s) / ringCols));
         int rowsPerCard = (n + perRow - 1) / perRow;
-        double maxRingH = Math.max(32, (h * 0.42) / rowsPerCard - 90 * s);
+        // a state that does not fit gets a flatter ring (mostly empty slots) before a smaller scale
+        double maxRingH = Math.max(32, (h * (compactParked ? 0.2 : 0.42)) / rowsPerCard - 90 * s);
         if (cell * BoardModel.RING / ringCols > maxRingH) {
             ringCols = 32;
             cell = Math.max(2, Math.min(cell, Math.min((cardW - 16 * s) / 32, maxRingH / 8)));
@@ -259,15 +312,67 @@ public final class BoardCanvas extends Pane {
         gc.setFill(pal.text());
         gc.fillText(i18n.tr("board.parkedGs", model.parked().values().stream().mapToInt(List::size).sum()), m, y);
         y += 16 * s;
-        for (Map.Entry<String, List<Long>> g : model.parked().entrySet()) {
-            if (y > h - 12 * s) break;
-            long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
-            y = drawQueue(gc, g.getKey() + " (" + ids.length + ")", ids, m, y, w - 2 * m, 3);
-        }
-        drawMoving(gc);
-        lastDrawNanos = System.nanoTime() - t0;
+        parkedGroups = model.parked().size();
+        return compactParked ? parkedChips(gc, m, y, w - 2 * m, h) : parkedRows(gc, m, y, w - 2 * m, h);
     }
 
+    /** The parked groups one under the other, a title over each row of Gs; returns the height needed. */
+    private double parkedRows(GraphicsContext gc, double x, double y, double w, double h) {
+        for (Map.Entry<String, List<Long>> g : model.parked().entrySet()) {
+            long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
+            String title = g.getKey() + " (" + ids.length + ")";
+            if (y > h - 12 * scale) {
+                y += queueShape(ids.length, w, 3).height(); // below the edge: measured, not drawn
+                continue;
+            }
+            y = drawQueue(gc, title, ids, x, y, w, 3);
+            if (y <= h) parkedShown++;
+        }
+        return y;
+    }
+
+    /**
+     * The parked groups as chips flowing left to right ("IO wait: stream 1 read (1) G10"), for
+     * a state that does not fit otherwise; a group too long for a chip gets rows of its own.
+     */
+    private double parkedChips(GraphicsContext gc, double x0, double y, double w, double h) {
+        double s = scale, dot = 22 * s, lineH = dot + 4 * s, gap = 12 * s;
+        double x = x0;
+        for (Map.Entry<String, List<Long>> g : model.parked().entrySet()) {
+            List<Long> ids = g.getValue();
+            String title = g.getKey() + " (" + ids.size() + ")";
+            double tw = textWidth(title, 10, false);
+            double chipW = tw + 4 * s + ids.size() * dot;
+            if (chipW > w) { // its own rows
+                if (x > x0) y += lineH;
+                x = x0;
+                long[] arr = ids.stream().mapToLong(Long::longValue).toArray();
+                double next = y > h ? y + queueShape(arr.length, w, 3).height() : drawQueue(gc, title, arr, x0, y, w, 3);
+                if (next <= h) parkedShown++;
+                y = next;
+                continue;
+            }
+            if (x > x0 && x + chipW > x0 + w) {
+                x = x0;
+                y += lineH;
+            }
+            if (y + lineH <= h) {
+                gc.setFill(pal.text());
+                gc.setFont(font(10, false));
+                gc.setTextBaseline(VPos.CENTER);
+                gc.fillText(title, x, y + dot / 2);
+                gc.setTextBaseline(VPos.TOP);
+                double dx = x + tw + 4 * s;
+                for (long id : ids) {
+                    gDot(gc, id, dx, y, dot - 2, true);
+                    dx += dot;
+                }
+                parkedShown++;
+            }
+            x += chipW + gap;
+        }
+        return x > x0 ? y + lineH : y;
+    }
     /** The moving Gs, on top, between where they were and where they are (ease in-out). */
     private void drawMoving(GraphicsContext gc) {
         if (moving.isEmpty()) return;
@@ -450,19 +555,33 @@ public final class BoardCanvas extends Pane {
         };
     }
 
+    /** How a queue of {@code n} Gs is laid out in width {@code w}: cell size, cells per row, cells shown, height. */
+    private record QueueShape(double cell, int perRow, int shown, double height) { }
+
+    private QueueShape queueShape(int n, double w, int maxRows) {
+        double s = scale;
+        double cell = 22 * s;
+        if (n > (int) (w / cell) * maxRows) cell = 9 * s;
+        int perRow = Math.max(1, (int) (w / cell));
+        int cap = perRow * maxRows;
+        int shown = Math.min(n, n > cap ? cap - 1 : cap);
+        int rows = n == 0 ? 1 : (shown + perRow) / perRow;
+        return new QueueShape(cell, perRow, shown, 14 * s + rows * cell + 6 * s);
+    }
+
     /** A labelled row (or rows) of G cells; returns the next y. */
     private double drawQueue(GraphicsContext gc, String title, long[] ids, double x, double y, double w, int maxRows) {
         double s = scale;
-        double cell = 22 * s;
-        if (ids.length > (int) (w / cell) * maxRows) cell = 9 * s;
+        QueueShape shape = queueShape(ids.length, w, maxRows);
+        double cell = shape.cell();
         boolean labelled = cell >= 20 * s;
+        double end = y + shape.height();
         gc.setFill(pal.text());
         gc.setFont(font(10, false));
         gc.fillText(title, x, y, w);
         y += 14 * s;
-        int perRow = Math.max(1, (int) (w / cell));
-        int cap = perRow * maxRows;
-        int shown = Math.min(ids.length, ids.length > cap ? cap - 1 : cap);
+        int perRow = shape.perRow();
+        int shown = shape.shown();
         for (int i = 0; i < shown; i++) {
             double sx = x + (i % perRow) * cell, sy = y + (i / perRow) * cell;
             if (labelled) {
@@ -482,7 +601,6 @@ public final class BoardCanvas extends Pane {
             double sx = x + (shown % perRow) * cell, sy = y + (shown / perRow) * cell;
             gc.fillText("+" + (ids.length - shown), sx, sy);
         }
-        int rows = ids.length == 0 ? 1 : (shown + perRow) / perRow;
-        return y + rows * cell + 6 * s;
+        return end;
     }
 }

@@ -637,6 +637,7 @@ public final class MainWindow {
             updateInspector();
         });
         vm.recordingProperty().addListener((o, a, r) -> {
+            board.refit(); // a new run may need less room than the last one's fullest state
             syncing = true;
             scrubber.setMax(Math.max(1, r.size() - 1));
             syncing = false;

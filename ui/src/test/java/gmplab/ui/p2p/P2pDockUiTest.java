@@ -211,6 +211,10 @@ class P2pDockUiTest {
         double cell = FxWait.untilText(r, "#p2pListenerTable .table-cell", "/x/echo/1.0.0").getFont().getSize();
         assertTrue(cell > button, "table text " + cell + " larger than the controls' " + button);
         assertEquals(1, listeners.getItems().size());
+        // the projected board still shows where every parked goroutine waits (the accept loop, the network's)
+        int[] shown = FxWait.fx(window.board()::parkedGroupsShown);
+        assertTrue(shown[1] >= 5, "parked groups: " + shown[1]);
+        assertEquals(shown[1], shown[0], "every group of parked Gs beside the pane");
         // back to normal, then dark: the pane follows
         r.interact(() -> window.board().requestFocus());
         r.type(KeyCode.F11);
