@@ -10,24 +10,17 @@ import gmplab.p2p.demo.Registries;
 import gmplab.p2p.demo.SimNode;
 import gmplab.p2p.demo.SimSession;
 import gmplab.p2p.demo.TcpEchoService;
-import gmplab.runtime.Recording;
-import gmplab.runtime.Snapshot;
-import gmplab.trace.Event;
-import gmplab.trace.EventKind;
-import gmplab.ui.model.CodeMarkers;
 import gmplab.ui.model.CodeMarkers.Marker;
 import gmplab.ui.model.Message;
 import gmplab.ui.model.RunViewModel;
 import gmplab.ui.model.SchedDetail;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,9 +36,9 @@ import java.util.concurrent.Executor;
 /**
  * The P2P pane's view model: the kubo {@code p2p} code running on a node the user drives
  * (simulated network by default, or the real libp2p back end as a daemon), the latest
- * recorded run of it, and what that run shows at the main window's cursor — the listener
- * and stream registries, the transcript so far, the demo's goroutines by role and their
- * markers in the source.
+ * recorded run of it, and what that run shows at the main window's cursor ({@link AtCursor}:
+ * the listener and stream registries, the transcript so far, the demo's goroutines by role
+ * and their markers in the source).
  *
  * <p>Every call to the node (acting, recording, starting or stopping a daemon) happens on
  * {@code background}, which must run tasks one at a time in order; results are published
@@ -105,24 +98,14 @@ public final class P2pViewModel {
     private final ObjectProperty<Message> status = new SimpleObjectProperty<>(new Message("p2p.status.idle"));
     private final ObjectProperty<Message> error = new SimpleObjectProperty<>();
     private final ObservableList<P2pAction> actions = FXCollections.observableArrayList();
-    private final ObservableList<Registries.Listener> listeners = FXCollections.observableArrayList();
-    private final ObservableList<Registries.Stream> streams = FXCollections.observableArrayList();
-    private final ObservableList<P2pRun.Line> transcript = FXCollections.observableArrayList();
-    private final ObservableList<DemoGoroutine> goroutines = FXCollections.observableArrayList();
-    private final ObjectProperty<Map<Integer, List<Marker>>> markers = new SimpleObjectProperty<>(Map.of());
     private final ObservableList<String> listenAddrs = FXCollections.observableArrayList();
     private final ObservableList<String> peers = FXCollections.observableArrayList(SimSession.PEERS);
     private final ObservableList<String> ends = FXCollections.observableArrayList();
     private final StringProperty apiAddress = new SimpleStringProperty("");
     private final StringProperty echoTarget = new SimpleStringProperty(SimSession.ECHO_TARGET);
     private final StringProperty forwardAddress = new SimpleStringProperty(SIM_FORWARD_ADDRESS);
-    private final IntegerProperty actionAtCursor = new SimpleIntegerProperty(-1);
-    private final BooleanProperty shown = new SimpleBooleanProperty();
-    private final BooleanProperty canPrevAction = new SimpleBooleanProperty();
-    private final BooleanProperty canNextAction = new SimpleBooleanProperty();
     private int tasks;
-    /** The recording last handed to the board, until the board shows it (the pane keeps its tables meanwhile). */
-    private Recording pendingShow;
+    private final AtCursor atCursor;
 
     /**
      * A view model showing its runs on {@code run}'s board; the node is driven on {@code background}
@@ -133,10 +116,7 @@ public final class P2pViewModel {
         this.background = background;
         this.ui = ui;
         this.liveStarter = liveStarter;
-        run.snapshotProperty().addListener((o, a, b) -> updateAtCursor());
-        run.recordingProperty().addListener((o, a, b) -> updateAtCursor());
-        // RunViewModel sets the snapshot before the cursor: the cursor's change sees both
-        run.cursorProperty().addListener((o, a, b) -> updateAtCursor());
+        this.atCursor = new AtCursor(run, p2pRun);
     }
 
     /** The app's view model: the real back end is a {@link LiveNode} whose API file is in {@code repo}. */
@@ -264,7 +244,7 @@ public final class P2pViewModel {
             return;
         }
         version.set(v);
-        int k = actionAtCursor.get();
+        int k = atCursor.actionAtCursorProperty().get();
         int c = run.cursor();
         task(() -> {
             if (sim == null) sim = new SimNode(v);
@@ -366,32 +346,17 @@ public final class P2pViewModel {
 
     /** Moves the board's cursor to the start of the action before the one at the cursor (or this one's start). */
     public void previousAction() {
-        P2pRun r = p2pRun.get();
-        if (r == null || !shown.get()) return;
-        int c = run.cursor();
-        int to = -1;
-        for (int e : r.actionEvents()) if (e < c) to = e;
-        if (to >= 0) run.seek(to);
-        else if (c > 0) run.seek(0);
+        atCursor.previousAction();
     }
 
     /** Moves the board's cursor to the start of the next action. */
     public void nextAction() {
-        P2pRun r = p2pRun.get();
-        if (r == null || !shown.get()) return;
-        int c = run.cursor();
-        for (int e : r.actionEvents()) {
-            if (e > c) {
-                run.seek(e);
-                return;
-            }
-        }
+        atCursor.nextAction();
     }
 
     /** Shows the latest run on the board again (after the board showed something else), cursor where it was. */
     public void showAgain() {
-        P2pRun r = p2pRun.get();
-        if (r != null && !shown.get()) run.show(r.recording(), r.recording().size() - 1);
+        atCursor.showAgain();
     }
 
     /** Selects goroutine {@code g} on the board (and in the inspector). */
@@ -401,11 +366,9 @@ public final class P2pViewModel {
 
     /** Moves the board's cursor to the next event of goroutine {@code g} (its next step on the board), if any. */
     public void nextEventOf(DemoGoroutine g) {
-        if (g == null || !shown.get()) return;
-        int c = run.cursor();
-        int i = run.find(c + 1, +1, e -> e.g() == g.goid());
-        if (i > c && run.recording().events().get(i).g() == g.goid()) run.seek(i);
+        atCursor.nextEventOf(g);
     }
+
 
     /**
      * Watches a daemon started in a terminal with {@code ./gmplab p2p daemon --record journal}: its
@@ -589,9 +552,9 @@ public final class P2pViewModel {
             p2pRun.set(r);
             if (statusKey != null) status.set(new Message(statusKey, r.recording().size()));
             else status.set(new Message(real ? "p2p.status.live" : "p2p.status.recorded", r.recording().size(), acts.size()));
-            pendingShow = r.recording();
+            atCursor.showing(r.recording());
             run.show(r.recording(), at);
-            updateAtCursor();
+            atCursor.update();
         });
     }
 
@@ -627,62 +590,19 @@ public final class P2pViewModel {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    // ------------------------------------------------------------------ following the cursor
 
-    /** Recomputes what the pane shows at the board's cursor (on the UI thread). */
-    private void updateAtCursor() {
-        P2pRun r = p2pRun.get();
-        if (r == null) {
-            shown.set(false);
-            return;
-        }
-        Recording rec = r.recording();
-        if (run.recording() == rec) pendingShow = null;
-        // the board is installing the new run (its cursor not placed yet): keep what the tables show
-        if (pendingShow == rec || (run.recording() == rec && (run.cursor() < 0 || run.snapshotProperty().get() == null))) {
-            if (p2pRun.get() != null && shown.get()) return;
-        }
-        boolean isShown = run.recording() == rec && run.cursor() >= 0;
-        shown.set(isShown);
-        int c = isShown ? run.cursor() : rec.size() - 1;
-        Registries reg = r.registries().at(c);
-        if (!listeners.equals(reg.listeners())) listeners.setAll(reg.listeners());
-        if (!streams.equals(reg.streams())) streams.setAll(reg.streams());
-        List<P2pRun.Line> t = r.transcriptUpTo(c);
-        if (!transcript.equals(t)) transcript.setAll(t);
-        Snapshot s = isShown ? run.snapshotProperty().get() : null;
-        String file = r.version().fileName();
-        List<DemoGoroutine> gs = DemoGoroutine.of(s, file);
-        if (!goroutines.equals(gs)) goroutines.setAll(gs);
-        markers.set(CodeMarkers.of(s, file));
-        int k = -1;
-        List<Integer> ae = r.actionEvents();
-        for (int i = 0; i < ae.size(); i++) if (ae.get(i) <= c) k = i;
-        actionAtCursor.set(k);
-        canPrevAction.set(isShown && c > 0);
-        canNextAction.set(isShown && !ae.isEmpty() && ae.get(ae.size() - 1) > c);
-    }
-
-    /**
-     * For screenshots and lessons: the first event at or after {@code from} where an accept
-     * loop is made runnable by a send on its channel (the stream handler handing it a stream
-     * over {@code conCh}), or -1.
-     */
-    public static int acceptLoopWakeup(P2pRun r, int from) {
-        Recording rec = r.recording();
-        List<Event> ev = rec.events();
-        for (int i = Math.max(0, from); i < ev.size(); i++) {
-            Event e = ev.get(i);
-            if (e.kind() != EventKind.READY || !e.argString(1).startsWith("send:")) continue;
-            Snapshot.GView g = rec.snapshotAt(i).g(e.g());
-            if (g != null && DemoGoroutine.roleOf(g.name()) == DemoGoroutine.Role.ACCEPT_LOOP) return i;
-        }
-        return -1;
-    }
 
     /** The source of {@code v} (for the code panes). */
     public static String source(Version v) {
         return ListenerDemo.source(v);
+    }
+
+    /**
+     * For screenshots and lessons: the first event at or after {@code from} where an accept
+     * loop is made runnable by a send on its channel, or -1 (see {@link AtCursor#acceptLoopWakeup}).
+     */
+    public static int acceptLoopWakeup(P2pRun r, int from) {
+        return AtCursor.acceptLoopWakeup(r, from);
     }
 
     // ------------------------------------------------------------------ properties
@@ -697,15 +617,15 @@ public final class P2pViewModel {
     public ReadOnlyObjectProperty<Message> errorProperty() { return error; }
     public ObservableList<P2pAction> actions() { return actions; }
     /** The listener registry at the cursor. */
-    public ObservableList<Registries.Listener> listeners() { return listeners; }
+    public ObservableList<Registries.Listener> listeners() { return atCursor.listeners(); }
     /** The stream registry at the cursor. */
-    public ObservableList<Registries.Stream> streams() { return streams; }
+    public ObservableList<Registries.Stream> streams() { return atCursor.streams(); }
     /** The transcript up to the cursor. */
-    public ObservableList<P2pRun.Line> transcript() { return transcript; }
+    public ObservableList<P2pRun.Line> transcript() { return atCursor.transcript(); }
     /** The demo's goroutines at the cursor, by role. */
-    public ObservableList<DemoGoroutine> goroutines() { return goroutines; }
+    public ObservableList<DemoGoroutine> goroutines() { return atCursor.goroutines(); }
     /** Markers for the running version's source at the cursor. */
-    public ReadOnlyObjectProperty<Map<Integer, List<Marker>>> markersProperty() { return markers; }
+    public ReadOnlyObjectProperty<Map<Integer, List<Marker>>> markersProperty() { return atCursor.markersProperty(); }
     public ObservableList<String> listenAddrs() { return listenAddrs; }
     public ObservableList<String> peers() { return peers; }
     /** The outside ends opened so far ({@code s1}, {@code c1}, …). */
@@ -715,11 +635,11 @@ public final class P2pViewModel {
     public ReadOnlyStringProperty echoTargetProperty() { return echoTarget; }
     public ReadOnlyStringProperty forwardAddressProperty() { return forwardAddress; }
     /** The index of the action the cursor is in (-1: before the first). */
-    public ReadOnlyIntegerProperty actionAtCursorProperty() { return actionAtCursor; }
+    public ReadOnlyIntegerProperty actionAtCursorProperty() { return atCursor.actionAtCursorProperty(); }
     /** True while the board shows this pane's latest run. */
-    public ReadOnlyBooleanProperty shownProperty() { return shown; }
-    public ReadOnlyBooleanProperty canPrevActionProperty() { return canPrevAction; }
-    public ReadOnlyBooleanProperty canNextActionProperty() { return canNextAction; }
+    public ReadOnlyBooleanProperty shownProperty() { return atCursor.shownProperty(); }
+    public ReadOnlyBooleanProperty canPrevActionProperty() { return atCursor.canPrevActionProperty(); }
+    public ReadOnlyBooleanProperty canNextActionProperty() { return atCursor.canNextActionProperty(); }
     public P2pRun run() { return p2pRun.get(); }
     public RunViewModel board() { return run; }
 }
