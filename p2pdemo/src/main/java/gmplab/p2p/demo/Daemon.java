@@ -61,7 +61,7 @@ public final class Daemon implements AutoCloseable {
             String self = host.peerId().toString();
             if (record != null) {
                 j = new PrintWriter(Files.newBufferedWriter(record, StandardCharsets.UTF_8), true);
-                j.println(Journal.header(version, self, gomaxprocs));
+                j.println(Journal.header(version, self, gomaxprocs, repo));
                 PrintWriter out = j;
                 runner.recordTo(in -> out.println(in.line()));
             }

@@ -1,6 +1,8 @@
 package gmplab.p2p.demo;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,20 +11,25 @@ import java.util.List;
 
 /**
  * A daemon's journal file ({@code p2p daemon --record FILE}): a header naming the code's
- * version, the node's peer id and its GOMAXPROCS, then one recorded input per line
+ * version, the node's peer id, its GOMAXPROCS and its repo (where its control endpoint's
+ * address is, so a watcher sends commands to that daemon), then one recorded input per line
  * ({@link DaemonRunner.Input#line()}). The daemon appends and flushes line by line, so the
  * file can be read while the daemon runs.
  */
-public record Journal(ListenerDemo.Version version, String selfId, int gomaxprocs, List<DaemonRunner.Input> inputs) {
+public record Journal(ListenerDemo.Version version, String selfId, int gomaxprocs, Path repo, List<DaemonRunner.Input> inputs) {
     private static final String MAGIC = "# gmplab p2p journal ";
 
     public Journal {
         inputs = List.copyOf(inputs);
     }
 
-    /** The header line: {@code # gmplab p2p journal fixed <peer-id> gomaxprocs=4}. */
-    public static String header(ListenerDemo.Version version, String selfId, int gomaxprocs) {
-        return MAGIC + (version == ListenerDemo.Version.BLOG_ERA ? "blogera" : "fixed") + " " + selfId + " gomaxprocs=" + gomaxprocs;
+    /**
+     * The header line: {@code # gmplab p2p journal fixed <peer-id> gomaxprocs=4 repo=<path>}
+     * (the path URL-encoded, so it is one word).
+     */
+    public static String header(ListenerDemo.Version version, String selfId, int gomaxprocs, Path repo) {
+        return MAGIC + (version == ListenerDemo.Version.BLOG_ERA ? "blogera" : "fixed") + " " + selfId + " gomaxprocs=" + gomaxprocs
+                + " repo=" + URLEncoder.encode(repo.toAbsolutePath().toString(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -41,8 +48,10 @@ public record Journal(ListenerDemo.Version version, String selfId, int gomaxproc
             throw new IOException(file + ":1: the header must name the version (fixed or blogera) and the peer id");
         }
         int procs = 4; // journals from before the header named it were recorded by daemons with the default
+        Path repo = null; // ... and did not name their repo
         for (int k = 2; k < h.length; k++) {
             if (h[k].startsWith("gomaxprocs=")) procs = parseProcs(file, h[k].substring("gomaxprocs=".length()));
+            if (h[k].startsWith("repo=")) repo = Path.of(URLDecoder.decode(h[k].substring("repo=".length()), StandardCharsets.UTF_8));
         }
         List<DaemonRunner.Input> inputs = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
@@ -54,7 +63,7 @@ public record Journal(ListenerDemo.Version version, String selfId, int gomaxproc
                 throw new IOException(file + ":" + (n + 1) + ": not a recorded input: " + e.getMessage());
             }
         }
-        return new Journal(h[0].equals("blogera") ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED, h[1], procs, inputs);
+        return new Journal(h[0].equals("blogera") ? ListenerDemo.Version.BLOG_ERA : ListenerDemo.Version.FIXED, h[1], procs, repo, inputs);
     }
 
     private static int parseProcs(Path file, String s) throws IOException {

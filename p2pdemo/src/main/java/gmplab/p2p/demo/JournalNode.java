@@ -21,11 +21,19 @@ public final class JournalNode implements P2pNode {
     private final Journal first;
     private final List<P2pAction> actions = new CopyOnWriteArrayList<>();
 
-    /** Watches {@code journal}; commands go to the daemon whose control endpoint is in {@code repo/api}. */
-    public JournalNode(Path journal, Path repo) throws IOException {
+    /**
+     * Watches {@code journal}; commands go to the daemon whose control endpoint is in the repo
+     * the journal names ({@code fallbackRepo} for a journal from before headers named it).
+     */
+    public JournalNode(Path journal, Path fallbackRepo) throws IOException {
         this.journal = journal;
-        this.repo = repo;
         this.first = Journal.read(journal);
+        this.repo = first.repo() != null ? first.repo() : fallbackRepo;
+    }
+
+    /** Where the watched daemon's control endpoint is found ({@code repo/api}). */
+    public Path repo() {
+        return repo;
     }
 
     /** The journal file watched. */

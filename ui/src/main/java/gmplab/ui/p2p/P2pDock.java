@@ -192,14 +192,15 @@ public final class P2pDock {
 
     /**
      * Asks for the journal of a daemon started in a terminal ({@code ./gmplab p2p daemon --record FILE})
-     * and watches it; commands go to the daemon whose API file is in {@link DaemonApi#defaultRepo()}.
+     * and watches it; commands go to the daemon whose repo the journal names (or, for an older
+     * journal, the pane's {@link #repo()}).
      */
     public void watchJournal() {
         Path p = journalAsker.get();
         if (p == null) return;
         window.dockProperty().set(root);
         started = true;
-        vm.watchJournal(p, DaemonApi.defaultRepo());
+        vm.watchJournal(p, repo());
     }
 
     private Path askJournal() {

@@ -369,11 +369,11 @@ public final class P2pViewModel {
         atCursor.nextEventOf(g);
     }
 
-
     /**
      * Watches a daemon started in a terminal with {@code ./gmplab p2p daemon --record journal}: its
      * run is the journal's replay (refreshed as the file grows), commands go to the daemon whose
-     * control endpoint is in {@code repo/api}; its code's version is the journal's. Peers and
+     * control endpoint is in the repo the journal names ({@code repo} for a journal from before
+     * headers named it); its code's version is the journal's. Peers and
      * applications are whoever really connects to that daemon, so only commands can be sent.
      */
     public void watchJournal(java.nio.file.Path journal, java.nio.file.Path repo) {
@@ -396,10 +396,11 @@ public final class P2pViewModel {
             }
             String target = echo.address();
             Version v = j.version();
+            String api = j.repo().resolve("api").toString();
             ui.execute(() -> {
                 echoTarget.set(target);
                 version.set(v);
-                apiAddress.set(repo.resolve("api").toString());
+                apiAddress.set(api);
             });
             node = live;
             publish(record(), Cursor.END, "p2p.status.journal");

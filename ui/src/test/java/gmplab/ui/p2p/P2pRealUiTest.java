@@ -1,8 +1,12 @@
 package gmplab.ui.p2p;
 
+import gmplab.p2p.demo.Daemon;
 import gmplab.p2p.demo.DaemonApi;
 import gmplab.p2p.demo.ListenerDemo;
 import gmplab.p2p.demo.LiveNode;
+import gmplab.p2p.demo.TcpEchoService;
+import gmplab.p2p.libp2p.crypto.Identity;
+import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.p2p.demo.Registries;
 import gmplab.ui.FxWait;
 import gmplab.ui.model.RunViewModel;
@@ -33,12 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * daemon" starts the node (real libp2p hosts and a TCP echo service on loopback, its API
  * file in a temporary repo), the buttons make real bytes flow, the pane's auto-refresh
  * replays the daemon's journal into the tables, a terminal's command reaches the same
- * daemon, and "simulated" stops it again.
+ * daemon, and "simulated" stops it again; a daemon on the repo already is reported; and a
+ * daemon started elsewhere with a journal is watched from the P2P menu.
  */
 @ExtendWith(ApplicationExtension.class)
 class P2pRealUiTest {
     RunViewModel run;
     P2pViewModel vm;
+    P2pDock dock;
     Path repo;
 
     @Start
@@ -46,6 +52,7 @@ class P2pRealUiTest {
         P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-real");
         run = w.run();
         vm = w.vm();
+        dock = w.dock();
         repo = w.repo();
     }
 
@@ -110,6 +117,31 @@ class P2pRealUiTest {
             assertTrue(fx(() -> r.lookup("#p2pSimulated").queryAs(javafx.scene.control.ToggleButton.class).isSelected()));
             // the other daemon is untouched: a terminal still reaches it
             assertEquals("ok", DaemonApi.call(repo, "ls")[0]);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aDaemonStartedElsewhereIsWatchedThroughItsJournal(FxRobot r) throws Exception {
+        Path journal = repo.resolveSibling("journal.tsv");
+        try (TcpEchoService echo = new TcpEchoService();
+             Daemon daemon = Daemon.start(ListenerDemo.Version.BLOG_ERA, Identity.generate(),
+                     Multiaddr.of("/ip4/127.0.0.1/tcp/0"), repo, 2, journal)) {
+            r.interact(() -> dock.setJournalAsker(() -> journal));
+            r.clickOn("P2P").clickOn("Watch a daemon's journal…");
+            until(() -> vm.backendProperty().get() == P2pViewModel.Backend.JOURNAL && !vm.busyProperty().get());
+            assertNull(fx(() -> vm.errorProperty().get()));
+            assertTrue(fx(() -> r.lookup("#p2pBlogEra").queryAs(javafx.scene.control.ToggleButton.class).isSelected()),
+                    "the journal's code: the daemon was started with the blog-era code");
+            assertTrue(fx(() -> r.lookup("#p2pPeerB").queryAs(javafx.scene.control.Button.class).isDisabled()),
+                    "its peers are whoever connects to it: no peer to drive from here");
+
+            // the console's command goes to that daemon; the journal's replay shows the listener
+            r.clickOn("#p2pConsole").write("listen /x/echo/1.0.0 " + echo.address()).type(KeyCode.ENTER);
+            until(() -> !vm.busyProperty().get() && !atEnd().listeners().isEmpty());
+            assertEquals("true", fx(() -> atEnd().listeners().get(0).running()), "blog-era: the Running column");
+            String[] ls = DaemonApi.call(repo, "ls");
+            assertTrue(ls[1].contains(echo.address()), "the daemon itself has it: " + ls[1]);
         }
     }
 }
