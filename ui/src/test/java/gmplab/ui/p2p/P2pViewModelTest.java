@@ -218,6 +218,24 @@ class P2pViewModelTest {
     }
 
     @Test
+    void badConsoleInputGetsKubosMessageAndLosesNothing() {
+        vm.listenEcho();
+        vm.command("listen /echo/1.0.0 /ip4/127.0.0.1/tcp/5001");
+        vm.command("listen /x/echo/1.0.0 /ip4/127.0.0.1/tcp/0");
+        vm.command("frobnicate --now");
+        vm.command("ls");
+        run.end();
+        List<String> said = vm.transcript().stream().map(P2pRun.Line::text).toList();
+        assertTrue(said.contains("Error: protocol name must be within '/x/' namespace"), said.toString());
+        assertTrue(said.contains("Error: port can not be 0"), said.toString());
+        assertTrue(said.contains("Error: unknown command \"frobnicate\""), said.toString());
+        assertNull(vm.errorProperty().get(), "the session goes on");
+        assertEquals(1, vm.listeners().size(), "still the one listener");
+        assertEquals(SimSession.ECHO + "\t/p2p/" + gmplab.p2p.demo.Scenario.SELF + "\t" + SimSession.ECHO_TARGET, said.get(said.size() - 1),
+                "and the next command is answered as before");
+    }
+
+    @Test
     void forwardConnectCloseSideAndStreamClose() {
         vm.forwardToPeer();
         vm.connectApp();
