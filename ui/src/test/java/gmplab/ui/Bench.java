@@ -29,11 +29,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * mvn -q -pl ui test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=gmplab.ui.Bench \
  *     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
  * </pre>
+ * Arguments: none (everything), {@code small} (10 goroutines, no seeks), {@code window} (the
+ * whole-window measures only).
  */
 public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean small = args.length > 0 && args[0].equals("small");
-        frames(small ? 10 : 10_000);
+        boolean windowOnly = args.length > 0 && args[0].equals("window");
+        if (windowOnly) {
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            Platform.setImplicitExit(false);
+        } else {
+            frames(small ? 10 : 10_000);
+        }
         window(small ? 10 : 10_000);
         if (args.length == 0) seeks();
         Platform.exit();

@@ -4,6 +4,10 @@ import gmplab.ui.model.CodeMarkers;
 import gmplab.ui.model.CodeMarkers.Marker;
 import gmplab.ui.model.CompileError;
 import gmplab.ui.model.GoSyntax;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,7 +44,12 @@ public final class CodePane extends StackPane {
     static final double MARKER_AREA = 84;
 
     private final CodeArea area = new CodeArea();
-    private Map<Integer, List<Marker>> markers = Map.of();
+    /**
+     * The goroutines by line. The gutter's lines listen to it and rebuild only their own markers
+     * when they change: while playing, re-creating every visible line's gutter each frame cost
+     * more than the rest of the window (CSS and layout of new nodes).
+     */
+    private final ObjectProperty<Map<Integer, List<Marker>>> markers = new SimpleObjectProperty<>(Map.of());
     private Map<Integer, List<CompileError>> errors = Map.of();
     private Palette pal = Palette.LIGHT;
     private String lastText = "";
@@ -105,21 +114,20 @@ public final class CodePane extends StackPane {
 
     /** Shows the goroutines of a snapshot (by line) in the gutter. */
     public void setMarkers(Map<Integer, List<Marker>> m) {
-        if (m.equals(markers)) return;
-        markers = m;
-        refreshGutter();
+        if (m.equals(markers.get())) return;
+        markers.set(m);
         if (!area.isFocused()) follow();
     }
 
     /** Scrolls so that the running goroutine's line (else the first marked line) is in view. */
     private void follow() {
         int line = -1;
-        for (List<Marker> l : markers.values()) {
+        for (List<Marker> l : markers.get().values()) {
             for (Marker k : l) {
                 if (k.state() == CodeMarkers.State.RUNNING) line = k.line();
             }
         }
-        if (line < 0 && !markers.isEmpty()) line = markers.keySet().iterator().next();
+        if (line < 0 && !markers.get().isEmpty()) line = markers.get().keySet().iterator().next();
         if (line < 1 || line > area.getParagraphs().size()) return;
         try {
             int first = area.firstVisibleParToAllParIndex(), last = area.lastVisibleParToAllParIndex();
@@ -131,7 +139,7 @@ public final class CodePane extends StackPane {
     }
 
     public Map<Integer, List<Marker>> markers() {
-        return markers;
+        return markers.get();
     }
 
     /** Shows compile errors at their line and column. */
@@ -202,18 +210,11 @@ public final class CodePane extends StackPane {
             ms.setAlignment(Pos.CENTER_LEFT);
             ms.setMinWidth(MARKER_AREA);
             ms.setPrefWidth(MARKER_AREA);
-            List<Marker> here = markers.get(line);
-            if (here != null) {
-                int shown = here.size() > MAX_PER_LINE ? MAX_PER_LINE - 1 : here.size();
-                for (int k = 0; k < shown; k++) ms.getChildren().add(marker(here.get(k)));
-                if (shown < here.size()) {
-                    Label more = new Label("+" + (here.size() - shown));
-                    more.getStyleClass().add("g-more");
-                    more.setTooltip(new Tooltip(String.join(" ", here.subList(shown, here.size()).stream()
-                            .map(m -> "G" + m.goid() + " " + m.state().icon).toList())));
-                    ms.getChildren().add(more);
-                }
-            }
+            fillMarkers(ms, markers.get().get(line));
+            // the line follows the markers while it is shown (the listener lives as long as the node)
+            ChangeListener<Map<Integer, List<Marker>>> follow = (o, was, now) -> fillMarkers(ms, now.get(line));
+            ms.getProperties().put(ChangeListener.class, follow);
+            markers.addListener(new WeakChangeListener<>(follow));
             HBox g = new HBox(4, num, err, ms);
             g.setAlignment(Pos.CENTER_LEFT);
             g.setPadding(new Insets(0, 4, 0, 2));
@@ -222,6 +223,23 @@ public final class CodePane extends StackPane {
             g.setId("gutter-" + line);
             return g;
         };
+    }
+
+    /** Puts {@code here}'s markers (at most {@link #MAX_PER_LINE}, then "+N") into a line's marker box, if they changed. */
+    private void fillMarkers(HBox ms, List<Marker> here) {
+        List<Marker> now = here == null ? List.of() : here;
+        if (now.equals(ms.getUserData())) return;
+        ms.setUserData(now);
+        ms.getChildren().clear();
+        int shown = now.size() > MAX_PER_LINE ? MAX_PER_LINE - 1 : now.size();
+        for (int k = 0; k < shown; k++) ms.getChildren().add(marker(now.get(k)));
+        if (shown < now.size()) {
+            Label more = new Label("+" + (now.size() - shown));
+            more.getStyleClass().add("g-more");
+            more.setTooltip(new Tooltip(String.join(" ", now.subList(shown, now.size()).stream()
+                    .map(m -> "G" + m.goid() + " " + m.state().icon).toList())));
+            ms.getChildren().add(more);
+        }
     }
 
     private Node marker(Marker m) {
