@@ -711,7 +711,8 @@ public final class MainWindow {
             rows.add("G" + g.goid() + "  " + g.status().name().toLowerCase(Locale.ROOT)
                     + (g.position().isEmpty() ? "" : "  " + g.position()) + (g.waitreason().isEmpty() ? "" : "  (" + g.waitreason() + ")"));
         }
-        goroutines.getItems().setAll(rows);
+        // unchanged rows (often, while playing past sleeping goroutines): no relayout of the list
+        if (!goroutines.getItems().equals(rows)) goroutines.getItems().setAll(rows);
         ProgramSource src = vm.sourceProperty().get();
         code.setMarkers(CodeMarkers.of(s, src instanceof GoFileSource g ? g.path().getFileName().toString() : null));
     }
