@@ -102,6 +102,7 @@ public final class P2pDock {
         lower = new TranscriptAndActions(w, vm, run, goroutines.view());
         split = new SplitPane(sources.root(), registries.root(), lower.root());
         build();
+        MainWindow.needsRoom(root);
         Menu menu = new Menu();
         menu.setId("menu-p2p");
         menu.textProperty().bind(i18n.bind("p2p.menu"));

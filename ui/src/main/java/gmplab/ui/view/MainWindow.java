@@ -534,6 +534,7 @@ public final class MainWindow {
     }
 
     private void layoutPanes() {
+        boolean roomy = dock.get() != null && Boolean.TRUE.equals(dock.get().getProperties().get(ROOMY));
         for (Node n : settingsNodes) {
             n.setVisible(!presenter.get());
             n.setManaged(!presenter.get());
@@ -545,18 +546,28 @@ public final class MainWindow {
             c.setBottom(whyBox);
             if (dock.get() != null) centerSplit.getItems().setAll(dock.get(), c);
             else centerSplit.getItems().setAll(c);
-            if (dock.get() != null) centerSplit.setDividerPositions(0.5);
+            if (dock.get() != null) centerSplit.setDividerPositions(roomy ? 0.5 : 0.4);
         } else {
             if (!right.getChildren().contains(whyBox)) right.getChildren().add(0, whyBox);
             centerSplit.getItems().setAll(dock.get() != null ? dock.get() : left, board, right);
-            // a docked pane holds more than the code pane (two sources, two tables): wider
-            if (dock.get() != null) centerSplit.setDividerPositions(0.44, 0.76);
+            if (roomy) centerSplit.setDividerPositions(0.44, 0.76);
+            else if (dock.get() != null) centerSplit.setDividerPositions(0.3, 0.7);
             else centerSplit.setDividerPositions(0.27, 0.66);
         }
         outerSplit.setOrientation(Orientation.VERTICAL);
         outerSplit.getItems().setAll(centerSplit, timeline);
-        // ... and taller over the timeline
-        outerSplit.setDividerPositions(dock.get() != null ? 0.87 : 0.8);
+        outerSplit.setDividerPositions(roomy ? 0.87 : 0.8);
+    }
+
+    private static final String ROOMY = "gmplab.dock.roomy";
+
+    /**
+     * Marks {@code pane} as a dock that needs more room than the code pane (the P2P pane: two
+     * sources, two tables): docked, it gets a wider share beside the board and a taller one over
+     * the timeline. The window places the dividers itself, so a re-layout (language, look) keeps them.
+     */
+    public static void needsRoom(Node pane) {
+        pane.getProperties().put(ROOMY, Boolean.TRUE);
     }
 
     private Tab tab(String key, Node content) {

@@ -150,8 +150,10 @@ class LessonUiTest {
         r.clickOn("#choice-0");
         until(() -> idle() && dock.player().feedback() != null);
         String enText = plain(r, "#lessonText");
+        double width = r.lookup("#lessonDock").query().getLayoutBounds().getWidth();
         r.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
         until(() -> idle() && han(dock.player().step().text()));
+        assertEquals(width, r.lookup("#lessonDock").query().getLayoutBounds().getWidth(), 2, "the dock keeps its width");
         assertTrue(label(r, "#lessonStepHeader").startsWith("第 2 步"), label(r, "#lessonStepHeader"));
         assertTrue(han(plain(r, "#lessonText")) && !plain(r, "#lessonText").equals(enText), plain(r, "#lessonText"));
         assertTrue(label(r, "#lessonVerdict").startsWith("✘ 不对"), label(r, "#lessonVerdict"));
