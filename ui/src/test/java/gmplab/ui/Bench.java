@@ -36,18 +36,28 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean small = args.length > 0 && args[0].equals("small");
         boolean windowOnly = args.length > 0 && args[0].equals("window");
-        if (windowOnly) {
-            CountDownLatch started = new CountDownLatch(1);
-            Platform.startup(started::countDown);
-            started.await();
-            Platform.setImplicitExit(false);
-        } else {
-            frames(small ? 10 : 10_000);
-        }
+        if (windowOnly) startFx();
+        else frames(small ? 10 : 10_000);
         window(small ? 10 : 10_000);
         if (args.length == 0) seeks();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Starts the FX toolkit for the measures that follow (each opens its own stage). */
+    static void startFx() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+    }
+
+    /** {@code root} on a 1280×720 stage, shown. */
+    static Stage show(javafx.scene.Parent root) {
+        Stage st = new Stage();
+        st.setScene(new Scene(root, 1280, 720));
+        st.show();
+        return st;
     }
 
     static void frames(int goroutines) throws Exception {
@@ -61,17 +71,12 @@ public final class Bench {
                 r.size(), at + 1, (System.nanoTime() - t0) / 1e6);
         BoardModel model = BoardModel.of(snap);
         System.out.printf(Locale.ROOT, "live goroutines on the board: %d%n", model.liveGs());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false); // the next measurements open their own stages
+        startFx();
         AtomicReference<String> out = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             BoardCanvas board = new BoardCanvas(new I18n(Locale.ENGLISH));
-            Stage st = new Stage();
-            st.setScene(new Scene(new StackPane(board), 1280, 720));
-            st.show();
+            Stage st = show(new StackPane(board));
             int n = 100;
             double[] draw = new double[n];
             for (int i = 0; i < n; i++) {
@@ -128,9 +133,7 @@ public final class Bench {
             vm.setConfig(vm.configProperty().get().withGomaxprocs(4));
             AppOptions o = new AppOptions("en", false, "light", 4, 1, null, -1, "spawn-order", null);
             MainWindow w = new MainWindow(vm, new I18n(Locale.ENGLISH), o);
-            Stage st = new Stage();
-            st.setScene(new Scene(w.root(), 1280, 720));
-            st.show();
+            Stage st = show(w.root());
             long t0 = System.nanoTime();
             w.openFile(file);
             double load = (System.nanoTime() - t0) / 1e6;
@@ -196,9 +199,7 @@ public final class Bench {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             BoardCanvas board = new BoardCanvas(new I18n(Locale.ENGLISH));
-            Stage st = new Stage();
-            st.setScene(new Scene(new StackPane(board), 1280, 720));
-            st.show();
+            Stage st = show(new StackPane(board));
             int k = from;
             board.setModel(BoardModel.of(r.snapshotAt(k)));
             while (k + 1 < r.size() && board.moving().isEmpty()) board.setModel(BoardModel.of(r.snapshotAt(++k)), true);

@@ -319,13 +319,12 @@ public final class BoardCanvas extends Pane {
     /** The parked groups one under the other, a title over each row of Gs; returns the height needed. */
     private double parkedRows(GraphicsContext gc, double x, double y, double w, double h) {
         for (Map.Entry<String, List<Long>> g : model.parked().entrySet()) {
-            long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
-            String title = g.getKey() + " (" + ids.length + ")";
             if (y > h - 12 * scale) {
-                y += queueShape(ids.length, w, 3).height(); // below the edge: measured, not drawn
+                y += queueShape(g.getValue().size(), w, 3).height(); // below the edge: measured, not drawn
                 continue;
             }
-            y = drawQueue(gc, title, ids, x, y, w, 3);
+            long[] ids = g.getValue().stream().mapToLong(Long::longValue).toArray();
+            y = drawQueue(gc, g.getKey() + " (" + ids.length + ")", ids, x, y, w, 3);
             if (y <= h) parkedShown++;
         }
         return y;

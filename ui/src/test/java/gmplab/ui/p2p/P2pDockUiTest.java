@@ -3,19 +3,15 @@ package gmplab.ui.p2p;
 import gmplab.p2p.demo.ListenerDemo.Version;
 import gmplab.p2p.demo.P2pAction;
 import gmplab.p2p.demo.Registries;
-import gmplab.ui.model.RunViewModel;
 import gmplab.ui.FxWait;
 import gmplab.ui.model.SchedDetail;
-import gmplab.ui.view.MainWindow;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,22 +31,11 @@ import static gmplab.ui.FxWait.until;
  * and empty, switch the code's version, type a console command, pick a goroutine, and
  * read the pane in Chinese.
  */
-@ExtendWith(ApplicationExtension.class)
-class P2pDockUiTest {
-    MainWindow window;
-    RunViewModel run;
-    P2pDock dock;
-    P2pViewModel vm;
-
+class P2pDockUiTest extends P2pWindowTest {
     @Start
-    void start(Stage stage) throws IOException {
-        P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-ui");
-        window = w.window();
-        run = w.run();
-        dock = w.dock();
-        vm = w.vm();
+    void start(Stage stage) throws java.io.IOException {
+        open(stage);
     }
-
 
     /** Waits until the pane's node has done {@code n} actions and the board shows the result. */
     private void untilActions(int n) {

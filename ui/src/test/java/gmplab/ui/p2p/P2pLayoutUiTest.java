@@ -1,21 +1,17 @@
 package gmplab.ui.p2p;
 
 import gmplab.ui.FxWait;
-import gmplab.ui.model.RunViewModel;
 import gmplab.ui.view.CodePane;
-import gmplab.ui.view.MainWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,26 +32,14 @@ import static gmplab.ui.FxWait.fx;
  * stays; the code follows the selected goroutine when the cursor moves; and the F1 help lists
  * the lesson and P2P keys in both languages.
  */
-@ExtendWith(ApplicationExtension.class)
-class P2pLayoutUiTest {
-    /** Lines of Go the pane shows by default at 1280×720 (some are cut at the edges: counted whole). */
-    static final int MIN_CODE_LINES = 12;
-
-    MainWindow window;
-    RunViewModel run;
-    P2pDock dock;
-    P2pViewModel vm;
-
+class P2pLayoutUiTest extends P2pWindowTest {
     @Start
-    void start(Stage stage) throws IOException {
-        P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-layout");
-        window = w.window();
-        run = w.run();
-        dock = w.dock();
-        vm = w.vm();
+    void start(Stage stage) throws java.io.IOException {
+        open(stage);
     }
 
-
+    /** Lines of Go the pane shows by default at 1280×720 (some are cut at the edges: counted whole). */
+    static final int MIN_CODE_LINES = 12;
 
     private static void settle() {
         // the pane places its dividers once laid out (a pulse or two later)

@@ -9,19 +9,15 @@ import gmplab.p2p.libp2p.crypto.Identity;
 import gmplab.p2p.libp2p.multiformats.Multiaddr;
 import gmplab.p2p.demo.Registries;
 import gmplab.ui.FxWait;
-import gmplab.ui.model.RunViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -40,20 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * daemon, and "simulated" stops it again; a daemon on the repo already is reported; and a
  * daemon started elsewhere with a journal is watched from the P2P menu.
  */
-@ExtendWith(ApplicationExtension.class)
-class P2pRealUiTest {
-    RunViewModel run;
-    P2pViewModel vm;
-    P2pDock dock;
-    Path repo;
-
+class P2pRealUiTest extends P2pWindowTest {
     @Start
-    void start(Stage stage) throws IOException {
-        P2pWindow w = P2pWindow.open(stage, "gmplab-p2p-real");
-        run = w.run();
-        vm = w.vm();
-        dock = w.dock();
-        repo = w.repo();
+    void start(Stage stage) throws java.io.IOException {
+        open(stage);
     }
 
     /** The registries at the end of the pane's current run. */
